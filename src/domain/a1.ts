@@ -1,0 +1,54 @@
+/** A1 addresses: column letters, cell and range addresses, 0-based row/column indices. */
+
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based row and column → "B7". */
+export function a1(row: number, col: number): string {
+  return columnLetters(col) + String(row + 1);
+}
+
+export interface CellPos {
+  row: number;
+  col: number;
+}
+
+/** "B7" or "$B$7" → {row: 6, col: 1}; null when not an address. */
+export function parseA1(addr: string): CellPos | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(addr.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  if (row < 1) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+export interface RangePos {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** "A1:I1" (or a single cell) → inclusive 0-based bounds; null when not a range. */
+export function parseRange(range: string): RangePos | null {
+  const [a, b] = range.split(':');
+  const p = parseA1(a);
+  const q = b === undefined ? p : parseA1(b);
+  if (!p || !q) return null;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Text normalisation for Chinese reports: NFKC (full-width → half-width), invisible characters,
+ * footnote marks, spaces. One place, so labels, names and numbers are compared the same way
+ * everywhere. Every function here is total (never throws) and idempotent.
+ */
+
+// Zero-width and invisible characters NFKC keeps: ZWSP, ZWNJ, ZWJ, word joiner, soft hyphen, BOM,
+// and the bidi marks some copy-pastes carry.
+const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\u00AD\uFEFF\u202A-\u202E]/g;
+// Circled / parenthesised / dingbat numbers used as footnote marks: NFKC would turn ① into 1.
+const FOOTNOTE_MARKS = /[\u2460-\u24FF\u2776-\u2793\u3251-\u325F\u32B1-\u32BF]/g;
+const WHITESPACE = /\s+/g;
+
+/** NFKC + invisible characters and footnote marks removed. Keeps spaces. */
+export function cleanText(s: string): string {
+  return s.replace(FOOTNOTE_MARKS, '').replace(INVISIBLE, '').normalize('NFKC').replace(INVISIBLE, '');
+}
+
+/** A label as compared: clean, every space and line break removed. "同比增长 (%)" → "同比增长(%)". */
+export function normaliseLabel(s: string): string {
+  return cleanText(s).replace(WHITESPACE, '');
+}
+
+// Leading "其中:", numbering "1." "1、" "(1)" "一、" and bullets, removed for matching names.
+const LEAD_QIZHONG = /^其中[:：]?/;
+const LEAD_NUMBERING = /^(?:\(?[0-9]{1,2}[).、．.]|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[·•\-*])/;
+
+/**
+ * A name as matched against the catalogue or the register: label-normalised, leading "其中:",
+ * numbering and bullets removed (repeatedly: "1.其中:x"), Latin letters lower-cased.
+ */
+export function normaliseName(s: string): string {
+  let t = normaliseLabel(s);
+  for (let i = 0; i < 4; i++) {
+    const next = t.replace(LEAD_QIZHONG, '').replace(LEAD_NUMBERING, '');
+    if (next === t) break;
+    t = next;
+  }
+  return t.toLowerCase();
+}

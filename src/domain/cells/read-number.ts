@@ -1,0 +1,114 @@
+/**
+ * Reading a numeric cell (template.md §4): a number, no data (blank or a no-data mark: never 0),
+ * text that is a number once normalised (reported), a number with an in-cell unit, or something that
+ * is not a number (with the reason). Never uses Number()/parseFloat on raw text: those turn "" into 0
+ * and "1,234" into 1.
+ */
+import type { Cell } from '../types';
+import { cleanText } from './normalise';
+
+export type InvalidReason = 'text' | 'date' | 'boolean' | 'formulaError' | 'noResult';
+
+export type NumberRead =
+  | {
+      kind: 'number';
+      value: number;
+      /** the cell held text that reads as a number (V-TEXTNUM) */
+      fromText: boolean;
+      /** a unit written in the cell's text or in its number format, e.g. '亿元' */
+      unit: string | null;
+    }
+  | { kind: 'nodata'; mark: string | null }
+  | { kind: 'invalid'; reason: InvalidReason; text: string };
+
+/** Marks that mean "no data" (after normalisation and removing spaces). */
+const NO_DATA = new Set(['', '-', '--', '—', '——', '―', '/', '无', '…', '……', '...', '−', '－', '─', '一一', 'N/A', 'n/a', '#N/A']);
+
+/** Units accepted after a number, longest first so 万美元 wins over 美元. */
+export const IN_CELL_UNITS = ['亿美元', '万美元', '千美元', '美元', '亿元', '万元', '千元', '元', '个', '家', '项', '户', '人'] as const;
+
+// sign, digits with optional well-formed thousands groups, optional decimals, optional exponent
+const NUMBER_GRAMMAR = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[eE]([+-]?\d{1,3}))?$/;
+
+/** Normalise text for number reading: NFKC, invisible chars, spaces, minus-like signs, Chinese full stop between digits. */
+export function normaliseNumberText(raw: string): string {
+  return cleanText(raw)
+    .replace(/\s+/g, '')
+    .replace(/^[\u2212\u2010\u2011\u2012\u2013\uFE63](?=[\d.])/, '-') // − ‐ ‑ ‒ – ﹣ before a digit: minus
+    .replace(/(\d)[。｡](\d)/g, '$1.$2');
+}
+
+/** Parse normalised text against the number grammar; null when it is not a number. */
+export function parseNumberText(t: string): number | null {
+  const m = NUMBER_GRAMMAR.exec(t);
+  if (!m) return null;
+  const n = Number(m[1] + m[2].replace(/,/g, '') + (m[3] !== undefined ? 'e' + m[3] : ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Clean binary noise from a scaled value: 0.123 × 100 is 12.300000000000001 in floating point. */
+export function tidy(n: number): number {
+  return n === 0 ? 0 : Number(n.toPrecision(15));
+}
+
+/** The literal unit of a number format such as 0"万元" or #,##0.00"亿元", if any. */
+export function unitFromFormat(fmt: string | undefined): string | null {
+  if (!fmt) return null;
+  const m = /"([^"]+)"\s*(?:;|$)/.exec(fmt);
+  if (!m) return null;
+  const u = cleanText(m[1]).trim();
+  return (IN_CELL_UNITS as readonly string[]).includes(u) ? u : null;
+}
+
+function isPercentFormat(fmt: string | undefined): boolean {
+  // a % outside quoted literals
+  return !!fmt && /%/.test(fmt.replace(/"[^"]*"/g, ''));
+}
+
+export interface ReadOptions {
+  /** the column holds percentages (同比, 税收占比, rates): "12.3%" and 12.3%-formatted 0.123 mean 12.3 */
+  percent: boolean;
+}
+
+/** Read one cell as a number. Total: never throws, whatever the cell holds. */
+export function readNumber(cell: Cell | undefined, opts: ReadOptions): NumberRead {
+  if (!cell) return { kind: 'nodata', mark: null };
+  if (cell.noResult) return { kind: 'invalid', reason: 'noResult', text: cell.f ? '=' + cell.f : '' };
+  const v = cell.v;
+  if (v === null) return { kind: 'nodata', mark: null };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { kind: 'invalid', reason: 'text', text: String(v) };
+    const value = opts.percent && isPercentFormat(cell.fmt) ? tidy(v * 100) : v;
+    return { kind: 'number', value, fromText: false, unit: unitFromFormat(cell.fmt) };
+  }
+  if (typeof v === 'boolean') return { kind: 'invalid', reason: 'boolean', text: v ? 'TRUE' : 'FALSE' };
+  if (typeof v === 'object' && 'error' in v) return { kind: 'invalid', reason: 'formulaError', text: v.error };
+  if (typeof v === 'object' && 'date' in v) return { kind: 'invalid', reason: 'date', text: v.date };
+  return readNumberText(v, opts);
+}
+
+/** Read text as a number: no-data marks, the number grammar, a % sign (percent columns), a unit suffix. */
+export function readNumberText(raw: string, opts: ReadOptions): NumberRead {
+  const t = normaliseNumberText(raw);
+  if (NO_DATA.has(t)) return { kind: 'nodata', mark: t === '' ? null : t };
+  const display = raw.length > 40 ? raw.slice(0, 40) + '…' : raw;
+  let body = t;
+  let unit: string | null = null;
+  let percent = false;
+  if (body.endsWith('%')) {
+    percent = true;
+    body = body.slice(0, -1);
+  } else {
+    for (const u of IN_CELL_UNITS) {
+      if (body.endsWith(u) && body.length > u.length) {
+        unit = u;
+        body = body.slice(0, -u.length);
+        break;
+      }
+    }
+  }
+  if (percent && !opts.percent) return { kind: 'invalid', reason: 'text', text: display };
+  const n = parseNumberText(body);
+  if (n === null) return { kind: 'invalid', reason: 'text', text: display };
+  return { kind: 'number', value: n, fromText: true, unit };
+}

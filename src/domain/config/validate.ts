@@ -1,0 +1,189 @@
+/**
+ * Loading a configuration: JSON text → validated Config, or the complete list of problems
+ * (zh + en, each naming where it is), so a bureau fixes its file in one go. A configuration that is
+ * not valid is refused as a whole.
+ */
+import type { Bilingual } from '../types';
+import { configSchema, type Config, type ConfigInput } from './schema';
+import { defaultCatalogue, defaultScore } from './default-catalogue';
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: Bilingual[] };
+
+/** Imported configuration files above this size are refused before parsing. */
+export const MAX_CONFIG_BYTES = 1_000_000;
+
+export function defaultConfigInput(): ConfigInput {
+  return { catalogue: defaultCatalogue, score: defaultScore };
+}
+
+let cachedDefault: Config | null = null;
+/** The shipped configuration (indicators.md, rules.md defaults). */
+export function defaultConfig(): Config {
+  if (!cachedDefault) {
+    const r = validateConfig(defaultConfigInput());
+    if (!r.ok) throw new Error('default configuration is invalid: ' + r.problems.map((p) => p.en).join('; '));
+    cachedDefault = r.config;
+  }
+  return structuredClone(cachedDefault);
+}
+
+/** Parse and validate configuration text (a JSON file a bureau imports). */
+export function parseConfigText(text: string): ConfigResult {
+  if (text.length > MAX_CONFIG_BYTES) {
+    return fail({
+      zh: `配置文件过大(超过 ${MAX_CONFIG_BYTES / 1_000_000} MB),未导入。`,
+      en: `The configuration file is too large (over ${MAX_CONFIG_BYTES / 1_000_000} MB) and was not imported.`,
+    });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return fail({ zh: '配置文件不是有效的 JSON。', en: 'The configuration file is not valid JSON.' });
+  }
+  return validateConfig(data);
+}
+
+function fail(p: Bilingual): ConfigResult {
+  return { ok: false, problems: [p] };
+}
+
+function pathText(path: readonly PropertyKey[], data: unknown): string {
+  // Name catalogue entries by their code when there is one: "catalogue[3] (04).parent".
+  let out = '';
+  let node: unknown = data;
+  for (const key of path) {
+    if (typeof key === 'number') {
+      out += `[${key}]`;
+      node = Array.isArray(node) ? node[key] : undefined;
+      if (node && typeof node === 'object' && 'code' in node && typeof (node as { code: unknown }).code === 'string') {
+        out += ` (${(node as { code: string }).code})`;
+      }
+    } else {
+      out += (out ? '.' : '') + String(key);
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[String(key)] : undefined;
+    }
+  }
+  return out || '(root)';
+}
+
+/** Validate a configuration object: structure (zod), then cross-references. Every problem is listed. */
+export function validateConfig(data: unknown): ConfigResult {
+  const parsed = configSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const where = pathText(issue.path, data);
+      return {
+        zh: `${where}:${issue.message}`,
+        en: `${where}: ${issue.message}`,
+      };
+    });
+    return { ok: false, problems };
+  }
+  const config = parsed.data;
+  const problems = crossCheck(config);
+  return problems.length ? { ok: false, problems } : { ok: true, config };
+}
+
+function crossCheck(config: Config): Bilingual[] {
+  const problems: Bilingual[] = [];
+  const add = (zh: string, en: string) => problems.push({ zh, en });
+  const byCode = new Map<string, Config['catalogue'][number]>();
+  const ids = new Set<string>();
+  const names = new Map<string, string>();
+
+  for (const ind of config.catalogue) {
+    if (byCode.has(ind.code)) add(`指标代码 ${ind.code} 重复。`, `Indicator code ${ind.code} appears twice.`);
+    byCode.set(ind.code, ind);
+    if (ids.has(ind.id)) add(`指标标识 ${ind.id} 重复。`, `Indicator id ${ind.id} appears twice.`);
+    ids.add(ind.id);
+    for (const n of [ind.name, ...ind.aliases]) {
+      const prev = names.get(n);
+      if (prev !== undefined && prev !== ind.code) {
+        add(`名称或别名“${n}”同时指向指标 ${prev} 和 ${ind.code}。`, `The name or alias "${n}" names both indicator ${prev} and ${ind.code}.`);
+      }
+      names.set(n, ind.code);
+    }
+  }
+
+  for (const ind of config.catalogue) {
+    const c = ind.code;
+    if (ind.parent !== null && !byCode.has(ind.parent)) {
+      add(`指标 ${c} 的上级指标 ${ind.parent} 不存在。`, `Indicator ${c}: parent ${ind.parent} does not exist.`);
+    }
+    for (const child of ind.partition) {
+      if (!byCode.has(child)) add(`指标 ${c} 的分项 ${child} 不存在。`, `Indicator ${c}: partition item ${child} does not exist.`);
+    }
+    if (ind.kind === 'ratio') {
+      if (!ind.ratio) {
+        add(`比率指标 ${c} 未说明分子和分母。`, `Ratio indicator ${c} names no numerator and denominator.`);
+      } else {
+        for (const part of [ind.ratio.numerator, ind.ratio.denominator]) {
+          if (!byCode.has(part)) add(`比率指标 ${c} 引用的指标 ${part} 不存在。`, `Ratio indicator ${c} refers to indicator ${part}, which does not exist.`);
+        }
+      }
+    } else if (ind.ratio) {
+      add(`指标 ${c} 不是比率类型,却给出了分子分母。`, `Indicator ${c} is not of kind ratio but names a numerator and denominator.`);
+    }
+    if (ind.pair !== null && !byCode.has(ind.pair)) {
+      add(`指标 ${c} 的配对指标 ${ind.pair} 不存在。`, `Indicator ${c}: paired indicator ${ind.pair} does not exist.`);
+    }
+  }
+
+  // Parent cycles: follow parents from every indicator; a revisit is a cycle.
+  const reported = new Set<string>();
+  for (const ind of config.catalogue) {
+    const seen: string[] = [];
+    let cur: string | null = ind.code;
+    while (cur !== null && byCode.has(cur)) {
+      if (seen.includes(cur)) {
+        const cycle = seen.slice(seen.indexOf(cur)).concat(cur);
+        const key = [...cycle].sort().join(',');
+        if (!reported.has(key)) {
+          reported.add(key);
+          add(`上级指标形成循环:${cycle.join(' → ')}。`, `Parent indicators form a cycle: ${cycle.join(' → ')}.`);
+        }
+        break;
+      }
+      seen.push(cur);
+      cur = byCode.get(cur)?.parent ?? null;
+    }
+  }
+
+  for (const dim of config.score.dimensions) {
+    for (const item of dim.items) {
+      if (!byCode.has(item.indicator)) {
+        add(`评分维度“${dim.name}”引用的指标 ${item.indicator} 不存在。`, `Score dimension "${dim.nameEn}" refers to indicator ${item.indicator}, which does not exist.`);
+      }
+    }
+  }
+  if (config.score.dimensions.every((d) => d.weight === 0)) {
+    add('评分维度的权重全部为 0。', 'Every score dimension has weight 0.');
+  }
+  const w = config.warnings;
+  if (w.paceYellowPp > w.paceRedPp) {
+    add('序时进度黄色预警阈值大于红色预警阈值。', 'The yellow pace threshold is above the red one.');
+  }
+
+  if (config.register) {
+    const codes = new Set<string>();
+    const zoneNames = new Map<string, string>();
+    for (const z of config.register) {
+      if (codes.has(z.code)) add(`开发区代码 ${z.code} 重复。`, `Zone code ${z.code} appears twice.`);
+      codes.add(z.code);
+      for (const n of [z.name, ...z.aliases]) {
+        const prev = zoneNames.get(n);
+        if (prev !== undefined && prev !== z.code) {
+          add(`名称或别名“${n}”同时指向开发区 ${prev} 和 ${z.code}。`, `The name or alias "${n}" names both zone ${prev} and ${z.code}.`);
+        }
+        zoneNames.set(n, z.code);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Look-up helpers over a validated catalogue. */
+export function indicatorByCode(config: Config): Map<string, Config['catalogue'][number]> {
+  return new Map(config.catalogue.map((i) => [i.code, i]));
+}

@@ -1,0 +1,43 @@
+/**
+ * What template recognition hands to the rules: one recognised report sheet with its records
+ * (values in catalogue units, growth not yet computed) and the findings recognition itself made
+ * (layout, zone, period, units, cell types, unknown rows).
+ */
+import type { Bilingual, ColumnKey, Finding, IndicatorRecord, Period, Skipped, ZoneRef } from '../types';
+
+/** A record as read from its row, before growth is computed. */
+export interface ParsedRecord extends Omit<IndicatorRecord, 'growth'> {
+  /** columns whose cell on this row holds a formula */
+  formulaCols: ColumnKey[];
+  /** columns whose cell held something that is not a number (already reported as V-TYPE) */
+  invalidCols: ColumnKey[];
+}
+
+export interface RecognisedReport {
+  kind: 'report';
+  sheet: string;
+  /** resolved zone, or null (V-ZONE reported) */
+  zone: ZoneRef | null;
+  /** the zone text found in the sheet (or the sheet name), for messages */
+  zoneText: string | null;
+  zoneCell: string | null;
+  period: Period | null;
+  /** 0-based header row */
+  headerRow: number;
+  /** 0-based column index of each recognised column */
+  columns: Partial<Record<ColumnKey, number>>;
+  /** default money unit of the sheet (金额单位), e.g. '万元' */
+  amountUnit: string;
+  records: ParsedRecord[];
+  /** findings of recognition; `file` is null here and set by the orchestrator */
+  findings: Finding[];
+  skipped: Skipped[];
+}
+
+export interface NonReportSheet {
+  kind: 'register' | 'history' | 'skipped';
+  sheet: string;
+  reason: Bilingual;
+}
+
+export type SheetRecognition = RecognisedReport | NonReportSheet;

@@ -1,0 +1,12 @@
+/* Prints one closing line "N passed, N failed" (", N skipped" when any) after every jest run, so a run
+ * that executed no test is visible to CI, which does not read Jest's own summary. */
+class SummaryReporter {
+  onRunComplete(_contexts, results) {
+    const passed = results.numPassedTests;
+    const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+    const skipped = results.numPendingTests + results.numTodoTests;
+    const line = `${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : '');
+    process.stdout.write(`\n${line}\n`);
+  }
+}
+module.exports = SummaryReporter;
