@@ -137,8 +137,9 @@ function crossCheck(config: Config): Bilingual[] {
     let cur: string | null = ind.code;
     while (cur !== null && byCode.has(cur)) {
       if (seen.includes(cur)) {
-        const cycle = seen.slice(seen.indexOf(cur)).concat(cur);
-        const key = [...cycle].sort().join(',');
+        const members = seen.slice(seen.indexOf(cur));
+        const cycle = members.concat(cur);
+        const key = [...members].sort().join(',');
         if (!reported.has(key)) {
           reported.add(key);
           add(`上级指标形成循环:${cycle.join(' → ')}。`, `Parent indicators form a cycle: ${cycle.join(' → ')}.`);
