@@ -1,0 +1,91 @@
+/**
+ * Rounding as Excel's ROUND does it: half away from zero, on the 15-significant-digit decimal
+ * Excel works with, so binary noise never decides a shown figure (ROUND(1.005, 2) is 1.01 although
+ * the double 1.005 is 1.00499999999999989...). Also exact rounding of a rational (BigInt), used where
+ * a figure can be computed exactly from decimal inputs.
+ */
+
+/** The digits and decimal-point position of a finite positive number's 15-significant-digit form. */
+function decimalDigits(abs: number): { digits: string; point: number } {
+  // toPrecision(15) gives "1.00500000000000", "0.0500000000000000" or "1.23000000000000e+21"
+  const [mant, expPart] = abs.toPrecision(15).split('e');
+  const exp = expPart === undefined ? 0 : Number(expPart);
+  const dot = mant.indexOf('.');
+  const digits = dot < 0 ? mant : mant.slice(0, dot) + mant.slice(dot + 1);
+  const point = (dot < 0 ? mant.length : dot) + exp;
+  // value = 0.digits × 10^point
+  return { digits, point };
+}
+
+/**
+ * Round x to `decimals` decimal places (negative: to tens, hundreds...), half away from zero, as
+ * Excel ROUND. Non-finite values are returned unchanged; never returns -0.
+ */
+export function roundHalfAway(x: number, decimals: number): number {
+  if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
+  if (!Number.isInteger(decimals)) throw new RangeError('decimals must be an integer');
+  const neg = x < 0;
+  const { digits, point } = decimalDigits(Math.abs(x));
+  const keep = point + decimals; // how many leading digits survive
+  let result: number;
+  if (keep >= digits.length) {
+    result = Number(Math.abs(x).toPrecision(15)); // nothing beyond the kept digits
+  } else if (keep < 0) {
+    result = 0;
+  } else {
+    let kept = BigInt(keep === 0 ? '0' : digits.slice(0, keep));
+    if (digits.charCodeAt(keep) >= 53 /* '5' */) kept += 1n; // at or above one half: away from zero
+    result = Number(`${kept}e${-decimals}`);
+  }
+  if (result === 0) return 0;
+  return neg ? -result : result;
+}
+
+/**
+ * Exact rounding of num / den to `decimals` places, half away from zero (den ≠ 0).
+ * Returns the rounded figure as a number (the nearest double to the exact decimal).
+ */
+export function roundRationalHalfAway(num: bigint, den: bigint, decimals: number): number {
+  if (den === 0n) throw new RangeError('division by zero');
+  const neg = (num < 0n) !== (den < 0n) && num !== 0n;
+  const n = num < 0n ? -num : num;
+  const d = den < 0n ? -den : den;
+  let scaledNum = n;
+  let scaledDen = d;
+  if (decimals >= 0) scaledNum *= 10n ** BigInt(decimals);
+  else scaledDen *= 10n ** BigInt(-decimals);
+  // floor(n / d + 1/2) = floor((2n + d) / 2d)
+  const q = (2n * scaledNum + scaledDen) / (2n * scaledDen);
+  if (q === 0n) return 0;
+  const r = Number(`${q}e${-decimals}`);
+  return neg ? -r : r;
+}
+
+/** Number of decimals of a figure as written (shortest form, at 15 significant digits). */
+export function decimalsOf(x: number): number {
+  if (!Number.isFinite(x) || x === 0) return 0;
+  const { digits, point } = decimalDigits(Math.abs(x));
+  const significant = digits.replace(/0+$/, '');
+  return Math.max(0, significant.length - point);
+}
+
+/**
+ * A finite number as an exact scaled integer: x = int / 10^scale, read from its 15-significant-digit
+ * decimal form (so 100.05 is 10005 / 10^2, not the binary approximation).
+ */
+export function toScaled(x: number): { int: bigint; scale: number } {
+  if (x === 0) return { int: 0n, scale: 0 };
+  const { digits, point } = decimalDigits(Math.abs(x));
+  const significant = digits.replace(/0+$/, '') || '0';
+  const scale = significant.length - point;
+  let int: bigint;
+  let s: number;
+  if (scale >= 0) {
+    int = BigInt(significant);
+    s = scale;
+  } else {
+    int = BigInt(significant) * 10n ** BigInt(-scale);
+    s = 0;
+  }
+  return { int: x < 0 ? -int : int, scale: s };
+}
