@@ -54,7 +54,10 @@ export const FORMATS = {
 } as const;
 
 export interface OutCell {
+  /** the value; for a formula cell, its cached result */
   v: string | number | null;
+  /** a formula with its leading '=' (as Cell.f), e.g. '=IF(F4>0,ROUND((E4-F4)/F4*100,1),"")' */
+  f?: string;
   fmt?: string;
   style?: StyleKey;
 }
