@@ -31,7 +31,7 @@ describe('readGrid', () => {
     const wb = await roundTrip((ws) => {
       ws.getCell('A1').value = 1;
       ws.getCell('A2').value = 2;
-      ws.getCell('B1').value = { formula: 'A1*10', result: 10, shareType: 'shared', ref: 'B1:B2' };
+      ws.getCell('B1').value = { formula: 'A1*10', result: 10 };
       ws.getCell('B2').value = { sharedFormula: 'B1', result: 20 };
     });
     const rows = readGrid(wb, 'x').sheets[0].rows;

@@ -21,7 +21,7 @@ async function userWorkbook(): Promise<Uint8Array> {
 
 async function reload(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes);
+  await wb.xlsx.load(bytes.slice().buffer);
   return wb;
 }
 
