@@ -1,0 +1,180 @@
+/**
+ * 校验 Check tab (the clerk): check the workbook or the active sheet, counts on top, findings
+ * grouped by sheet and level, click to select the cell, highlight / clear, live mode, progress with
+ * cancel, write 核查结果 (Excel) or download the annotated workbook (standalone), and the rules
+ * that were not checked.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Button, Switch, Tooltip } from '@fluentui/react-components';
+import type { Config } from '../../domain/config/schema';
+import type { CheckReport, Finding } from '../../domain/types';
+import { useServices } from '../services/context';
+import { useI18n } from '../i18n/i18n';
+import { both, notice, useNotify } from '../notices';
+import { useAction, useTask } from '../use-task';
+import { mergeSheetReport } from '../live-merge';
+import { useStyles } from '../styles';
+import { CountsBar } from './CountsBar';
+import { FindingList } from './FindingList';
+import { ProgressPanel } from './ProgressPanel';
+import { SkippedList } from './SkippedList';
+
+/** Live mode waits this long after the last edit before re-checking (the user may still be typing). */
+const LIVE_DEBOUNCE_MS = 800;
+
+export interface CheckTabProps {
+  config: Config;
+  report: CheckReport | null;
+  onReport: (r: CheckReport) => void;
+  /** standalone: whether files are open */
+  hasFiles: boolean;
+}
+
+export function CheckTab(props: CheckTabProps) {
+  const services = useServices();
+  const { t, lang } = useI18n();
+  const s = useStyles();
+  const notify = useNotify();
+  const task = useTask();
+  const action = useAction();
+  const [live, setLive] = useState(false);
+  const excel = services.mode === 'excel';
+  const canRun = excel || props.hasFiles;
+
+  const runCheck = async (scope: 'workbook' | 'activeSheet') => {
+    const r = await task.run((signal, onProgress) => services.check({ scope, config: props.config, signal, onProgress }));
+    if (r) props.onReport(r);
+  };
+
+  // Live mode: subscribe to edits; re-check only the edited sheet a moment after the last edit.
+  const reportRef = useRef(props.report);
+  reportRef.current = props.report;
+  const { onReport, config } = props;
+  useEffect(() => {
+    if (!live || !excel) return undefined;
+    let unsubscribe: (() => void) | null = null;
+    let cancelled = false;
+    const pending = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = async () => {
+      const sheets = [...pending];
+      pending.clear();
+      try {
+        const fresh = await services.check({ scope: 'workbook', sheets, config });
+        const old = reportRef.current;
+        onReport(old ? mergeSheetReport(old, fresh, sheets) : fresh);
+      } catch {
+        // A live re-check that fails (e.g. the user is still in cell-edit mode) is retried on the next edit.
+      }
+    };
+    void services
+      .watchChanges((sheet) => {
+        pending.add(sheet);
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => void flush(), LIVE_DEBOUNCE_MS);
+      })
+      .then((u) => {
+        if (cancelled) u();
+        else unsubscribe = u;
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
+      unsubscribe?.();
+    };
+  }, [live, excel, services, config, onReport]);
+
+  const select = (f: Finding) => {
+    if (f.sheet === null || f.cell === null) return;
+    void action(() => services.selectCell(f.sheet as string, f.cell as string, f.file));
+  };
+
+  const report = props.report;
+  return (
+    <div className={s.section} data-testid="check-tab">
+      <div className={s.row}>
+        <Button appearance="primary" disabled={!canRun || task.running} onClick={() => void runCheck('workbook')}>
+          {t('checkWorkbook')}
+        </Button>
+        {excel ? (
+          <Button disabled={task.running} onClick={() => void runCheck('activeSheet')}>
+            {t('checkActiveSheet')}
+          </Button>
+        ) : (
+          <Tooltip content={t('activeSheetExcelOnly')} relationship="description">
+            <Button disabledFocusable>{t('checkActiveSheet')}</Button>
+          </Tooltip>
+        )}
+      </div>
+      {task.running && <ProgressPanel fraction={task.fraction} onCancel={task.cancel} />}
+      {report === null ? (
+        <div className={s.muted}>{t('notRunYet')}</div>
+      ) : (
+        <>
+          <CountsBar totals={report.totals} />
+          <div className={s.row}>
+            <Button
+              size="small"
+              disabled={report.findings.length === 0}
+              onClick={() =>
+                void action(async () => {
+                  const n = await services.highlight(report, lang);
+                  notify(notice('success', both('highlighted', { n })));
+                })
+              }
+            >
+              {t('highlight')}
+            </Button>
+            <Button
+              size="small"
+              onClick={() =>
+                void action(async () => {
+                  await services.clearHighlights();
+                  notify(notice('success', both('cleared')));
+                })
+              }
+            >
+              {t('clearHighlight')}
+            </Button>
+            {excel ? (
+              <Button
+                size="small"
+                onClick={() =>
+                  void action(async () => {
+                    await services.writeFindings(report, lang);
+                    notify(notice('success', both('findingsWritten')));
+                  })
+                }
+              >
+                {t('writeFindings')}
+              </Button>
+            ) : (
+              <Button
+                size="small"
+                data-testid="download-annotated"
+                onClick={() =>
+                  void action(async () => {
+                    const names = await services.downloadAnnotated(report, lang, props.config);
+                    notify(notice('success', both('downloadReady', { name: names.join(', ') })));
+                  })
+                }
+              >
+                {t('downloadAnnotated')}
+              </Button>
+            )}
+          </div>
+          {report.findings.length === 0 ? (
+            <div>{t('noFindings')}</div>
+          ) : (
+            <FindingList findings={report.findings} config={props.config} multiFile={report.files.length > 1} onSelect={select} />
+          )}
+          <SkippedList report={report} />
+        </>
+      )}
+      {excel ? (
+        <Switch checked={live} onChange={(_, d) => setLive(d.checked)} label={t('liveMode')} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/** Standalone mode: the "打开文件" picker for one or more .xlsx files, and the list of open files. */
+import type { OpenedFile } from '../services/types';
+import { useI18n } from '../i18n/i18n';
+import { useStyles } from '../styles';
+import { FilePickButton } from './FilePickButton';
+
+export function OpenFilesBar(props: { files: OpenedFile[]; onOpen: (files: File[]) => void; busy: boolean }) {
+  const { t } = useI18n();
+  const s = useStyles();
+  return (
+    <section className={s.section} data-testid="open-files">
+      <div className={s.row}>
+        <FilePickButton label={t('openFiles')} accept=".xlsx" multiple onFiles={props.onOpen} testId="open-files-input" appearance="primary" disabled={props.busy} />
+        <span className={s.muted}>{props.files.length > 0 ? t('openedFiles', { n: props.files.length }) : t('noFilesYet')}</span>
+      </div>
+      <div className={s.muted}>{t('openFilesHint')}</div>
+      {props.files.length > 0 && (
+        <ul className={s.muted} data-testid="opened-list">
+          {props.files.map((f) => (
+            <li key={f.name}>
+              {f.name}
+              {f.role === 'unreadable' ? ` (${t('fileRoleUnreadable')})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

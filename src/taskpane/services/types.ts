@@ -1,0 +1,64 @@
+/**
+ * What the pane's components may ask of the outside world. Components receive a PaneServices
+ * (through ServicesContext) and never call the engine or a workbook port themselves, so the same
+ * components run inside Excel, in standalone mode, and under jsdom with a fake.
+ */
+import type { Config } from '../../domain/config/schema';
+import type { CheckReport, Lang } from '../../domain/types';
+import type { SummaryReport } from '../../domain/summary/types';
+
+export type PaneMode = 'excel' | 'standalone';
+
+/** A file the user opened (standalone) or picked for the summary, as the pane lists it. */
+export interface OpenedFile {
+  name: string;
+  /** what the engine recognised it as, after a check; null before */
+  role: 'report' | 'register' | 'history' | 'other' | 'unreadable' | null;
+}
+
+export interface CheckRequest {
+  scope: 'workbook' | 'activeSheet';
+  /** live mode: only these sheets are re-read and re-checked */
+  sheets?: string[];
+  config: Config;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+export interface SummaryRequest {
+  config: Config;
+  /** Excel mode: use the report sheets of the open workbook */
+  useWorkbook: boolean;
+  /** zone workbooks picked from disk for this summary */
+  extraFiles: File[];
+  /** zone codes included despite unresolved errors */
+  include: string[];
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+export interface PaneServices {
+  readonly mode: PaneMode;
+  /** standalone: open .xlsx files (they replace the previous set) */
+  openFiles(files: File[]): Promise<OpenedFile[]>;
+  check(req: CheckRequest): Promise<CheckReport>;
+  /** select a finding's cell (Excel); standalone has no grid to select in and resolves quietly */
+  selectCell(sheet: string, cell: string, file: string | null): Promise<void>;
+  /** colour the cells of the last check's findings; returns how many cells */
+  highlight(report: CheckReport, lang: Lang): Promise<number>;
+  clearHighlights(): Promise<void>;
+  writeFindings(report: CheckReport, lang: Lang): Promise<void>;
+  /** standalone: download each opened workbook with highlights and a 核查结果 sheet */
+  downloadAnnotated(report: CheckReport, lang: Lang, config: Config): Promise<string[]>;
+  /** Excel: call back with the sheet the user edited; returns the unsubscribe function */
+  watchChanges(cb: (sheet: string) => void): Promise<() => void>;
+  buildSummary(req: SummaryRequest): Promise<SummaryReport>;
+  /** write 汇总 (and 预警清单 with coloured 汇总 rows) to the workbook */
+  writeSummary(summary: SummaryReport, config: Config, lang: Lang, withWarnings: boolean): Promise<void>;
+  /** append the month to 历史数据; returns how many rows were added */
+  archive(summary: SummaryReport): Promise<number>;
+  /** standalone: download the summary workbook (汇总, 预警清单, 历史数据) */
+  downloadSummary(summary: SummaryReport, config: Config, lang: Lang): Promise<string>;
+  loadStoredConfig(): Promise<string | null>;
+  storeConfig(json: string): Promise<void>;
+}
