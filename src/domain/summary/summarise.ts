@@ -1,0 +1,240 @@
+/**
+ * summarise(): the whole consolidation of one period — zones and their figures, city and province
+ * totals, V-PEER, rankings with their change since last month, target progress, composite scores
+ * and the early warning — as the `zone-report summary --json` document (rules.md §1).
+ */
+import type { Config, Indicator } from '../config/schema';
+import { roundHalfAway } from '../rounding';
+import type { HistoryRow, Skipped } from '../types';
+import { consolidate, latestPeriod, type ZoneData } from './consolidate';
+import { hasPeriod, levelsAt, zonesAt, type LevelMap } from './history';
+import { peerFindings } from './peer';
+import { isQuarterEnd, monthOf, periodText, previousMonth, quarterEndBefore } from './period';
+import { rankFigure, rankGroups, ranksByGrowth, shownDecimals } from './ranking';
+import { scoreZones } from './score';
+import { allTotals, ALL_ZONES } from './totals';
+import type { IndicatorSummary, Progress, RankGroups, SummaryInput, SummaryReport, ZoneSummary } from './types';
+import { evaluateWarnings, lastInCity, type PreviousQuarter } from './warnings';
+
+const skip = (rule: string, zh: string, en: string, scope = 'all'): Skipped => ({ rule, reason: { zh, en }, scope });
+
+/** 序时进度 and 完成目标 as shown (0.1), and the gap between the two shown figures. */
+export function progressOf(month: number, ytd: number | null, target: number | null): Progress | null {
+  if (ytd === null || target === null || target <= 0) return null;
+  const schedule = roundHalfAway((month / 12) * 100, 1);
+  const completion = roundHalfAway((ytd / target) * 100, 1);
+  // gap from the two shown figures, in tenths, so the three printed numbers agree exactly
+  const gap = (Math.round(schedule * 10) - Math.round(completion * 10)) / 10;
+  return { completion, schedule, gap_pp: gap };
+}
+
+/**
+ * Indicators listed per zone: key indicators, those the score uses and the parts of key ratios (so
+ * that 历史数据 can recompute a past quarter's 税收占比, ranks and scores), in catalogue order.
+ */
+function listedIndicators(config: Config): Indicator[] {
+  const used = new Set(config.score.dimensions.flatMap((d) => d.items.map((i) => i.indicator)));
+  for (const i of config.catalogue) {
+    if (i.key && i.ratio) used.add(i.ratio.numerator).add(i.ratio.denominator);
+  }
+  return config.catalogue.filter((i) => i.key || used.has(i.code));
+}
+
+interface Ranked {
+  rank: Map<string, RankGroups | null>;
+  valueRank: Map<string, RankGroups | null>;
+}
+
+function rankIndicator(ind: Indicator, zones: ZoneData[]): Ranked {
+  const by = ranksByGrowth(ind) ? 'growth' : 'value';
+  const rank = rankGroups(
+    zones.map((z) => ({ zone: z.zone, value: rankFigure(z, ind, by).value })),
+    ind.direction,
+    by === 'growth' ? 1 : shownDecimals(ind),
+  );
+  const valueRank = by === 'value'
+    ? rank
+    : rankGroups(zones.map((z) => ({ zone: z.zone, value: rankFigure(z, ind, 'value').value })), ind.direction, shownDecimals(ind));
+  return { rank, valueRank };
+}
+
+function scoresOf(config: Config, zones: ZoneData[], hasRegister: boolean) {
+  const rated = zones.filter((z) => z.rated);
+  const scores = scoreZones(config, rated, (z) => (hasRegister ? z.zone.province ?? '' : ALL_ZONES));
+  const shown = new Map<string, number | null>();
+  for (const z of zones) {
+    const c = scores.get(z.zone.code)?.composite ?? null;
+    shown.set(z.zone.code, c === null ? null : roundHalfAway(c, 1));
+  }
+  const ranks = rankGroups(
+    zones.map((z) => ({ zone: z.zone, value: z.rated ? shown.get(z.zone.code) ?? null : null })),
+    'higher',
+    1,
+  );
+  return { scores, shown, ranks };
+}
+
+export function summarise(input: SummaryInput): SummaryReport {
+  const { report, register, history, config } = input;
+  const period = input.period ?? latestPeriod(report);
+  const cons = consolidate(report, register, config, period, input.include ?? 'none');
+  const zones = cons.zones;
+  const hasRegister = register !== null;
+  const skipped: Skipped[] = [];
+  const quarterEnd = period !== null && isQuarterEnd(period);
+  const month = period !== null ? monthOf(period) ?? 12 : 12;
+
+  if (!hasRegister) {
+    skipped.push(skip('RANK', '没有开发区名录:无法形成全市、全省排名,也无法做全市末位(W-LAST)和同组离群(V-PEER)检查',
+      'no zone register: rankings by city and province cannot be formed, and W-LAST and V-PEER cannot run'));
+  }
+
+  const totals = allTotals(config, zones, hasRegister);
+  const peer = hasRegister ? peerFindings(config, zones, period) : { findings: [], skipped: [] };
+  skipped.push(...peer.skipped);
+
+  const progress = new Map<string, Map<string, Progress>>();
+  for (const z of zones) {
+    const m = new Map<string, Progress>();
+    for (const [code, f] of z.figures) {
+      const p = progressOf(month, f.ytd, f.target);
+      if (p) m.set(code, p);
+    }
+    progress.set(z.zone.code, m);
+  }
+
+  const keys = config.catalogue.filter((i) => i.key);
+  const ranked = new Map(keys.map((ind) => [ind.code, rankIndicator(ind, zones)]));
+  const sc = scoresOf(config, zones, hasRegister);
+
+  // previous quarter ends, from 历史数据
+  const known = zones.map((z) => z.zone);
+  const pq = period !== null ? quarterEndBefore(period, 1) : null;
+  const pq2 = period !== null ? quarterEndBefore(period, 2) : null;
+  let prev: PreviousQuarter | null = null;
+  if (pq !== null && hasPeriod(history, pq)) {
+    const pz = zonesAt(config, history, pq, known);
+    const psc = scoresOf(config, pz, hasRegister);
+    prev = { period: pq, levels: levelsAt(history, pq), zones: new Map(pz.map((z) => [z.zone.code, z])), lastInCity: lastInCity(pz, psc.ranks) };
+  } else {
+    const zh = `历史数据中没有上一季末(${pq ?? '—'})的数据`;
+    const en = `历史数据 holds no data for the previous quarter end (${pq ?? '—'})`;
+    skipped.push(skip('W-LAST', `${zh},无法判断是否连续两季末位(红色)`, `${en}: cannot tell if a zone was last twice (red)`));
+    skipped.push(skip('W-REPEAT', zh, en));
+    skipped.push(skip('W-ESCALATE', zh, en));
+  }
+  const prev2 = pq2 !== null && hasPeriod(history, pq2) ? levelsAt(history, pq2) : null;
+  if (prev && !prev2) {
+    skipped.push(skip('W-ESCALATE', `历史数据中没有${pq2 ?? '—'}的数据,无法判断连续三个季度橙色预警`,
+      `历史数据 holds no data for ${pq2 ?? '—'}: orange three quarters running cannot be judged`));
+  }
+  const levelCache = new Map<number, LevelMap | null>();
+  const levelsBack = (k: number): LevelMap | null => {
+    if (!levelCache.has(k)) {
+      const p = period !== null ? quarterEndBefore(period, k) : null;
+      levelCache.set(k, p !== null && hasPeriod(history, p) ? levelsAt(history, p) : null);
+    }
+    return levelCache.get(k)!;
+  };
+
+  const warnings = evaluateWarnings({
+    config, zones, cityTotals: totals.city, progress,
+    ranks: new Map(keys.map((k) => [k.code, ranked.get(k.code)!.rank])),
+    scores: sc.shown, scoreRanks: sc.ranks, prev, prev2, levelsBack,
+  });
+
+  const change = rankChanges(config, keys, zones, history, period, hasRegister, skipped);
+
+  const listed = listedIndicators(config);
+  const out: ZoneSummary[] = zones.map((z) => {
+    const code = z.zone.code;
+    const indicators: Record<string, IndicatorSummary> = {};
+    const zs = sc.scores.get(code);
+    for (const ind of listed) {
+      const f = z.figures.get(ind.code);
+      const g = f?.growth;
+      const r = ranked.get(ind.code);
+      const rank = r?.rank.get(code) ?? null;
+      const why = ind.key && rank === null ? rankFigure(z, ind, ranksByGrowth(ind) ? 'growth' : 'value').reason : null;
+      const d = zs?.items.get(ind.code);
+      indicators[ind.code] = {
+        ytd: f?.ytd ?? null,
+        base: f?.base ?? null,
+        target: f?.target ?? null,
+        yoy: g && g.unit === 'pct' && g.label === null ? g.shown : null,
+        yoyLabel: g?.label ?? null,
+        change_pp: g && g.unit === 'pp' ? g.shown : null,
+        rank,
+        valueRank: r?.valueRank.get(code) ?? null,
+        rankChange: change.get(ind.code)?.get(code) ?? null,
+        unranked: why ?? (ind.key && !hasRegister ? { zh: '无名录,无法排名', en: 'no register: not ranked' } : null),
+        progress: progress.get(code)?.get(ind.code) ?? null,
+        score: d === undefined ? null : roundHalfAway(d, 1),
+        level: warnings.get(code)?.indicatorLevels.get(ind.code) ?? null,
+      };
+    }
+    const w = warnings.get(code)!;
+    return {
+      zone: { code, name: z.zone.name, city: z.zone.city, province: z.zone.province },
+      status: z.rated ? 'rated' : 'gray',
+      includedWithErrors: z.includedWithErrors,
+      grayReason: z.rated ? null : z.grayReason,
+      indicators,
+      score: z.rated ? sc.shown.get(code) ?? null : null,
+      scoreRank: z.rated ? sc.ranks.get(code) ?? null : null,
+      scoreMissing: z.rated ? zs?.missing ?? [] : [],
+      warning: { level: w.level, triggers: w.triggers },
+    };
+  });
+
+  const title = period === null
+    ? { zh: '汇总(无本期报表)', en: 'Summary (no reports for the period)' }
+    : quarterEnd
+      ? { zh: `${periodText(period, 'zh')} 开发区主要经济指标汇总 · 季度预警`, en: `Development zones, ${periodText(period, 'en')} · quarterly early warning` }
+      : { zh: `${periodText(period, 'zh')} 开发区主要经济指标汇总 · 预警预览(非季末,仅供参考)`, en: `Development zones, ${periodText(period, 'en')} · warning preview (not a quarter end)` };
+
+  return {
+    schemaVersion: '1',
+    period,
+    quarterEnd,
+    title,
+    zones: out,
+    totals,
+    findings: [...report.findings, ...cons.findings, ...peer.findings],
+    skipped: [...report.skipped, ...skipped],
+  };
+}
+
+/** Places gained since last month on each key indicator's `rank`, recomputed from 历史数据. */
+function rankChanges(
+  config: Config,
+  keys: Indicator[],
+  zones: ZoneData[],
+  history: HistoryRow[],
+  period: string | null,
+  hasRegister: boolean,
+  skipped: Skipped[],
+): Map<string, Map<string, { city: number | null; province: number | null } | null>> {
+  const out = new Map<string, Map<string, { city: number | null; province: number | null } | null>>();
+  const pm = period !== null ? previousMonth(period) : null;
+  if (!hasRegister) return out;
+  if (pm === null || !hasPeriod(history, pm)) {
+    skipped.push(skip('RANK-CHANGE', `历史数据中没有上月(${pm ?? '—'})的数据,无法计算位次变化`,
+      `历史数据 holds no data for the previous month (${pm ?? '—'}): rank changes not computed`));
+    return out;
+  }
+  const before = zonesAt(config, history, pm, zones.map((z) => z.zone));
+  for (const ind of keys) {
+    const now = rankIndicator(ind, zones).rank;
+    const then = rankIndicator(ind, before).rank;
+    const m = new Map<string, { city: number | null; province: number | null } | null>();
+    for (const z of zones) {
+      const a = now.get(z.zone.code), b = then.get(z.zone.code);
+      if (!a || !b) { m.set(z.zone.code, null); continue; }
+      const d = (x: { n: number } | null, y: { n: number } | null) => (x && y ? y.n - x.n : null);
+      m.set(z.zone.code, { city: d(a.city, b.city), province: d(a.province, b.province) });
+    }
+    out.set(ind.code, m);
+  }
+  return out;
+}
