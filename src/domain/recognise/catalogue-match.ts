@@ -1,0 +1,67 @@
+/**
+ * Matching a report row to a catalogue indicator (template.md §1): by code when the sheet has a code
+ * column and the code is in the catalogue (the name is then only checked loosely), else by name or
+ * alias after normaliseName (其中:, indents and numbering ignored; a trailing unit in brackets too).
+ */
+import type { Indicator } from '../config/schema';
+import type { Cell } from '../types';
+import { cleanText, normaliseName } from '../cells/normalise';
+
+export interface CatalogueIndex {
+  byCode: Map<string, Indicator>;
+  byName: Map<string, Indicator>;
+  all: Indicator[];
+}
+
+/** A row name as matched: normalised, and "规模以上工业总产值(万元)" loses its bracketed unit. */
+export function nameKey(text: string): string {
+  return normaliseName(text).replace(/\([^()]*\)$/, '');
+}
+
+export function indexCatalogue(catalogue: Indicator[]): CatalogueIndex {
+  const byCode = new Map<string, Indicator>();
+  const byName = new Map<string, Indicator>();
+  for (const ind of catalogue) {
+    byCode.set(ind.code, ind);
+    for (const n of [ind.name, ...ind.aliases]) {
+      const k = nameKey(n);
+      if (k !== '' && !byName.has(k)) byName.set(k, ind);
+    }
+  }
+  return { byCode, byName, all: catalogue };
+}
+
+/**
+ * The indicator a code cell names. A code typed as a number lost its leading zero in Excel (01 → 1):
+ * it matches the catalogue code with the same numeric value.
+ */
+export function matchCode(idx: CatalogueIndex, cell: Cell | undefined): Indicator | null {
+  if (!cell || cell.v === null) return null;
+  const v = cell.v;
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v)) return null;
+    return idx.all.find((i) => /^\d+$/.test(i.code) && Number(i.code) === v) ?? null;
+  }
+  if (typeof v !== 'string') return null;
+  const t = cleanText(v).replace(/\s+/g, '');
+  if (t === '') return null;
+  const exact = idx.byCode.get(t);
+  if (exact) return exact;
+  if (/^\d+$/.test(t)) return idx.all.find((i) => /^\d+$/.test(i.code) && Number(i.code) === Number(t)) ?? null;
+  return null;
+}
+
+export function matchName(idx: CatalogueIndex, text: string): Indicator | null {
+  const k = nameKey(text);
+  return k === '' ? null : idx.byName.get(k) ?? null;
+}
+
+/** Loose check of a row's name against the indicator its code named: equal, or one contains the other. */
+export function nameFits(ind: Indicator, text: string): boolean {
+  const k = nameKey(text);
+  if (k === '') return true;
+  return [ind.name, ...ind.aliases].some((n) => {
+    const m = nameKey(n);
+    return m === k || m.includes(k) || k.includes(m);
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * Finding the header row of a report sheet (template.md §1): the first row within the first 15
+ * holding the indicator-name column and at least two value columns, labels compared after
+ * normalisation, columns in any order. When there is none, says whether the sheet still looks like
+ * a report attempt (then it is a layout error, not a sheet to skip) and which columns are missing.
+ */
+import type { ColumnKey } from '../types';
+import type { GridView } from './grid';
+import { matchColumnLabel, VALUE_COLUMNS } from './labels';
+
+export const HEADER_SCAN_ROWS = 15;
+
+export interface HeaderFound {
+  row: number;
+  columns: Partial<Record<ColumnKey, number>>;
+  /** N of a "1-N月" cumulative label */
+  ytdMonth: number | null;
+  /** a second column with a label already taken: [key, first column, second column] */
+  duplicates: { key: ColumnKey; first: number; second: number }[];
+}
+
+export type HeaderResult =
+  | { kind: 'found'; header: HeaderFound }
+  | {
+      kind: 'none';
+      /** a title with 月报/报表/指标, or a name or value column label, in the first rows */
+      attempt: boolean;
+      /** the row that came closest to a header (most labels), if any */
+      best: HeaderFound | null;
+    };
+
+function scanRow(g: GridView, r: number): HeaderFound {
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  const duplicates: HeaderFound['duplicates'] = [];
+  let ytdMonth: number | null = null;
+  for (let c = 0; c < g.width(r); c++) {
+    const m = matchColumnLabel(g.label(r, c));
+    if (!m) continue;
+    const first = columns[m.key];
+    if (first !== undefined) {
+      duplicates.push({ key: m.key, first, second: c });
+      continue;
+    }
+    columns[m.key] = c;
+    if (m.key === 'ytd' && m.n !== undefined) ytdMonth = m.n;
+  }
+  return { row: r, columns, ytdMonth, duplicates };
+}
+
+const valueCount = (h: HeaderFound): number => VALUE_COLUMNS.filter((k) => h.columns[k] !== undefined).length;
+
+// Instruction sheets (填报说明, 指标解释) mention 指标 in their title but are not reports.
+const TITLE_WORDS = /月报|报表|指标/;
+const INSTRUCTION_WORDS = /说明|解释|注释/;
+
+export function findHeader(g: GridView): HeaderResult {
+  const last = Math.min(HEADER_SCAN_ROWS, g.rowCount);
+  let best: HeaderFound | null = null;
+  let bestScore = 0;
+  let attempt = false;
+  for (let r = 0; r < last; r++) {
+    const h = scanRow(g, r);
+    const values = valueCount(h);
+    const hasName = h.columns.name !== undefined;
+    if (hasName && values >= 2) return { kind: 'found', header: h };
+    if (hasName || values > 0) attempt = true;
+    const score = (hasName ? 2 : 0) + values;
+    if (score > bestScore) {
+      best = h;
+      bestScore = score;
+    }
+    for (let c = 0; c < g.width(r) && !attempt; c++) {
+      const t = g.text(r, c);
+      if (TITLE_WORDS.test(t) && !INSTRUCTION_WORDS.test(t)) attempt = true;
+    }
+  }
+  return { kind: 'none', attempt, best };
+}

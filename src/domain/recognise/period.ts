@@ -1,0 +1,70 @@
+/**
+ * Reading a report period (统计期) from text: 2026年9月, 2026年1-9月, 2026年9月份, 2026-09, 2026.9,
+ * 2026/9. A quarter (2026年第三季度) or a range not starting in January is not a
+ * month's cumulative and is refused with a reason. A month without a year ("9月", "1-9月") is kept as
+ * such: the year then comes from elsewhere.
+ */
+import type { Period } from '../types';
+import { cleanText } from '../cells/normalise';
+
+export type PeriodRead =
+  | { kind: 'period'; year: number | null; month: number; text: string }
+  | { kind: 'quarter'; text: string }
+  | { kind: 'range'; text: string }
+  | { kind: 'none' };
+
+// range separators seen in local templates: - — ~ 至 – ― (NFKC turns － and ～ into - and ~)
+const SEP = '[-—~至–―‐]';
+const YEAR = '((?:19|20)\\d{2})';
+
+const Y_M = new RegExp(`(?<!\\d)${YEAR}\\s*年\\s*(?:(\\d{1,2})\\s*${SEP}\\s*)?(\\d{1,2})\\s*月(?:份)?`);
+const Y_SEP_M = new RegExp(`(?<!\\d)${YEAR}\\s*[-./年]\\s*(\\d{1,2})(?![\\d.])`);
+const M_ONLY = new RegExp(`(?<![\\d年.\\-/])(?:(\\d{1,2})\\s*${SEP}\\s*)?(\\d{1,2})\\s*月(?:份)?`);
+const QUARTER = /(第?[一二三四1-4]季度|[一二三四1-4]季|Q[1-4](?![0-9]))/i;
+
+/** Read a period from free text (a 统计期 cell, a sheet name). */
+export function readPeriodText(raw: string): PeriodRead {
+  const t = cleanText(raw).trim();
+  if (t === '') return { kind: 'none' };
+  if (QUARTER.test(t)) return { kind: 'quarter', text: raw };
+  let m = Y_M.exec(t);
+  if (m) return fromParts(Number(m[1]), m[2], Number(m[3]), raw);
+  m = Y_SEP_M.exec(t);
+  if (m) return fromParts(Number(m[1]), undefined, Number(m[2]), raw);
+  m = M_ONLY.exec(t);
+  if (m) return fromParts(null, m[1], Number(m[2]), raw);
+  return { kind: 'none' };
+}
+
+function fromParts(year: number | null, start: string | undefined, month: number, text: string): PeriodRead {
+  if (month < 1 || month > 12) return { kind: 'none' };
+  // "7-9月" is a quarter's figures, not the year-to-date cumulative the report holds.
+  if (start !== undefined && Number(start) !== 1) return { kind: 'range', text };
+  return { kind: 'period', year, month, text };
+}
+
+/**
+ * The text with any period in it removed ("盘锦开发区2026年9月" → "盘锦开发区"), so a sheet name
+ * that carries both a zone and a month still names the zone.
+ */
+export function stripPeriod(raw: string): string {
+  return cleanText(raw)
+    .replace(new RegExp(`${YEAR}\\s*(?:年|[-./])\\s*(?:\\d{1,2}\\s*${SEP}\\s*)?\\d{1,2}\\s*(?:月份|月)?`, 'g'), '')
+    .replace(new RegExp(`(?:\\d{1,2}\\s*${SEP}\\s*)?\\d{1,2}\\s*月份?`, 'g'), '')
+    .replace(/第?[一二三四1-4]季度/g, '')
+    .replace(/^[\s_\-—()]+|[\s_\-—()]+$/g, '')
+    .trim();
+}
+
+/** 'YYYY-MM' */
+export function periodKey(p: Period): string {
+  return `${p.year}-${String(p.month).padStart(2, '0')}`;
+}
+
+/** 'YYYY-MM' (or a date 'YYYY-MM-DD…') → Period; null when not one. */
+export function parsePeriodKey(s: string): Period | null {
+  const m = /^((?:19|20)\d{2})-(\d{2})(?:-\d{2}.*)?$/.exec(s.trim());
+  if (!m) return null;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : null;
+}
