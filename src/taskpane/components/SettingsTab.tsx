@@ -10,6 +10,7 @@ import { defaultConfig, parseConfigText } from '../../domain/config/validate';
 import type { Bilingual, Lang } from '../../domain/types';
 import { useServices } from '../services/context';
 import { saveBlob } from '../services/download';
+import { readText } from '../services/read-file';
 import { useI18n } from '../i18n/i18n';
 import { both, notice, useNotify } from '../notices';
 import { useAction } from '../use-task';
@@ -35,7 +36,7 @@ export function SettingsTab(props: SettingsTabProps) {
   const importFile = (files: File[]) =>
     void action(async () => {
       const file = files[0];
-      const result = parseConfigText(await file.text());
+      const result = parseConfigText(await readText(file));
       if (!result.ok) {
         setRefused({ file: file.name, problems: result.problems });
         return;

@@ -1,0 +1,83 @@
+/** @jest-environment jsdom */
+import '../test/setup-dom';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { App } from '../App';
+import { fakeServices, sampleReport } from '../test/fixtures';
+
+async function renderChecked(mode: 'excel' | 'standalone', lang: 'zh' | 'en' = 'zh') {
+  const services = fakeServices(mode);
+  render(<App services={services} initialLang={lang} />);
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: lang === 'zh' ? '检查整个工作簿' : 'Check the whole workbook' }));
+  });
+  return services;
+}
+
+describe('check tab', () => {
+  it('shows the counts of the report on top', async () => {
+    await renderChecked('excel');
+    expect(screen.getByTestId('counts').textContent).toBe('2 个错误, 3 个警告, 1 个提示');
+  });
+
+  it('groups findings by sheet, sheets with errors first, and by level with errors first', async () => {
+    await renderChecked('excel');
+    const groups = screen.getAllByTestId('sheet-group');
+    expect(groups.map((g) => g.getAttribute('data-sheet'))).toEqual(['辽滨', '大连']);
+    const levels = within(groups[0]).getAllByTestId('level-group');
+    expect(levels.map((l) => l.getAttribute('data-level'))).toEqual(['error', 'warning', 'info']);
+    const errors = within(levels[0]).getAllByTestId('finding').map((f) => f.getAttribute('data-rule'));
+    expect(errors).toEqual(['V-PART', 'V-SIGN']);
+    expect(within(groups[1]).getAllByTestId('level-group').map((l) => l.getAttribute('data-level'))).toEqual(['warning']);
+  });
+
+  it('shows cell, indicator, message and whether a warning is explained', async () => {
+    await renderChecked('excel');
+    const item = screen.getAllByTestId('finding').find((f) => f.getAttribute('data-rule') === 'V-PART');
+    expect(item?.textContent).toContain('E9');
+    expect(item?.textContent).toContain('12 税收收入');
+    expect(item?.textContent).toContain('中文消息 V-PART E9');
+    const yoy = screen.getAllByTestId('finding').find((f) => f.getAttribute('data-rule') === 'V-YOY');
+    expect(yoy?.textContent).toContain('已说明');
+  });
+
+  it('selects the finding cell in the workbook on click and on Enter', async () => {
+    const services = await renderChecked('excel');
+    const item = screen.getAllByTestId('finding').find((f) => f.getAttribute('data-rule') === 'V-PART');
+    if (!item) throw new Error('no V-PART finding shown');
+    await act(async () => {
+      fireEvent.click(item);
+    });
+    expect(services.selectCell).toHaveBeenLastCalledWith('辽滨', 'E9', 'zones.xlsx');
+    const other = screen.getAllByTestId('finding').find((f) => f.getAttribute('data-rule') === 'V-YOY');
+    if (!other) throw new Error('no V-YOY finding shown');
+    await act(async () => {
+      fireEvent.keyDown(other, { key: 'Enter' });
+    });
+    expect(services.selectCell).toHaveBeenLastCalledWith('大连', 'G7', 'zones.xlsx');
+  });
+
+  it('lists the rules that were not checked, with their reasons', async () => {
+    await renderChecked('excel', 'en');
+    const skipped = screen.getByTestId('skipped');
+    expect(skipped.textContent).toContain('Not checked (1)');
+    expect(skipped.textContent).toContain('V-MONTH');
+    expect(skipped.textContent).toContain('no history');
+    expect(screen.getByTestId('counts').textContent).toBe(
+      `${sampleReport.totals.error} errors, ${sampleReport.totals.warning} warnings, ${sampleReport.totals.info} notes`,
+    );
+  });
+
+  it('turns a failed check into a bilingual message, not a crash', async () => {
+    const services = fakeServices('excel', {
+      check: jest.fn(async () => {
+        throw new Error('boom');
+      }),
+    });
+    render(<App services={services} initialLang="zh" />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '检查整个工作簿' }));
+    });
+    expect(screen.getByTestId('notice-error').textContent).toContain('发生意外错误:boom');
+    expect(screen.getByText('尚未核查。')).toBeTruthy();
+  });
+});
