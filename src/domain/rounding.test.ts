@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decimalsOf, roundHalfAway, roundRationalHalfAway, toScaled } from './rounding';
+import { decimalSub, decimalSum, decimalsOf, roundHalfAway, roundRationalHalfAway, toScaled } from './rounding';
 
 describe('roundHalfAway (Excel ROUND)', () => {
   test.each([
@@ -77,5 +77,16 @@ describe('decimalsOf and toScaled', () => {
     expect(toScaled(-3.5)).toEqual({ int: -35n, scale: 1 });
     expect(toScaled(1200)).toEqual({ int: 1200n, scale: 0 });
     expect(toScaled(0)).toEqual({ int: 0n, scale: 0 });
+  });
+});
+
+describe('decimalSum and decimalSub', () => {
+  test('decimal arithmetic without binary noise', () => {
+    expect(decimalSum([0.1, 0.2])).toBe(0.3);
+    expect(decimalSub(11000.45, 11000.4)).toBe(0.05);
+    expect(decimalSub(100.05, 100)).toBe(0.05);
+    expect(decimalSum([9000.3, 2000.4, -11000.7])).toBe(0);
+    expect(decimalSum([])).toBe(0);
+    expect(decimalSub(-3.5, 1.25)).toBe(-4.75);
   });
 });

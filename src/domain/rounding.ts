@@ -89,3 +89,23 @@ export function toScaled(x: number): { int: bigint; scale: number } {
   }
   return { int: x < 0 ? -int : int, scale: s };
 }
+
+/** A scaled integer back to the nearest double. */
+function fromScaled(int: bigint, scale: number): number {
+  if (int === 0n) return 0;
+  return Number(`${int}e${-scale}`);
+}
+
+/** Sum of figures done in decimal (each read at 15 significant digits): 0.1 + 0.2 is 0.3. */
+export function decimalSum(values: readonly number[]): number {
+  const scaled = values.map(toScaled);
+  const scale = Math.max(0, ...scaled.map((s) => s.scale));
+  let total = 0n;
+  for (const s of scaled) total += s.int * 10n ** BigInt(scale - s.scale);
+  return fromScaled(total, scale);
+}
+
+/** a − b done in decimal: 11000.45 − 11000.4 is exactly 0.05, not 0.0500000000010914. */
+export function decimalSub(a: number, b: number): number {
+  return decimalSum([a, -b]);
+}

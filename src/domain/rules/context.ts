@@ -1,0 +1,154 @@
+/**
+ * What every per-report rule sees: the recognised report, its records by indicator code, the
+ * computed growth, the catalogue, thresholds and a history look-up; plus the helpers all rules share
+ * (money tolerance, finding construction with cell, zone, period and the explained flag).
+ */
+import type { Config, Indicator } from '../config/schema';
+import type { ParsedRecord, RecognisedReport } from '../recognise/types';
+import type { Bilingual, ColumnKey, Finding, Growth, HistoryRow, Level, RuleId, Skipped } from '../types';
+import { decimalSub, decimalsOf } from '../rounding';
+
+/** History rows indexed by zone code, period and indicator. */
+export interface HistoryLookup {
+  /** number of rows (0: no history at all) */
+  size: number;
+  get(zone: string, period: string, indicator: string): HistoryRow | undefined;
+  /** whether any row exists for this zone and period */
+  has(zone: string, period: string): boolean;
+}
+
+export function indexHistory(rows: readonly HistoryRow[]): HistoryLookup {
+  const byKey = new Map<string, HistoryRow>();
+  const zonePeriods = new Set<string>();
+  for (const r of rows) {
+    byKey.set(`${r.zone}\u0000${r.period}\u0000${r.indicator}`, r);
+    zonePeriods.add(`${r.zone}\u0000${r.period}`);
+  }
+  return {
+    size: rows.length,
+    get: (zone, period, indicator) => byKey.get(`${zone}\u0000${period}\u0000${indicator}`),
+    has: (zone, period) => zonePeriods.has(`${zone}\u0000${period}`),
+  };
+}
+
+export interface RuleContext {
+  config: Config;
+  catalogue: Map<string, Indicator>;
+  report: RecognisedReport;
+  /** records by indicator code (the first row when a code appears twice) */
+  records: Map<string, ParsedRecord>;
+  /** computed growth by indicator code */
+  growth: Map<string, Growth>;
+  history: HistoryLookup;
+  /** how skipped entries name this report, e.g. "zone.xlsx / 9月" */
+  scope: string;
+}
+
+export interface RuleOutput {
+  findings: Finding[];
+  skipped: Skipped[];
+}
+
+export type Rule = (ctx: RuleContext) => RuleOutput;
+
+/** The numeric columns of a record. */
+export type ValueCol = 'month' | 'ytd' | 'base' | 'yoy' | 'target';
+
+export function valueOf(rec: ParsedRecord, col: ValueCol): number | null {
+  return rec[col];
+}
+
+/** Column names for messages. */
+export const COLUMN_NAMES: Record<ValueCol, Bilingual> = {
+  month: { zh: '本月', en: 'this month' },
+  ytd: { zh: '1-本月累计', en: 'year-to-date' },
+  base: { zh: '上年同期累计', en: 'same period last year' },
+  yoy: { zh: '同比增长(%)', en: 'year-on-year growth (%)' },
+  target: { zh: '年度目标', en: 'annual target' },
+};
+
+/** 'YYYY-MM' of a period. */
+export function periodKey(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * Money tolerance (rules.md §1): 0.5 of the last digit shown, at least config.thresholds.tolMin.
+ * The last digit is taken from the finest of the compared figures: a number loses its typed trailing
+ * zeros (11000.0 reads as 11000), so the finest precision is the one known to be typed, and judging
+ * by the coarsest would let 11000 against 11000.4 pass silently. Counts (个) compare exactly.
+ */
+export function tolerance(config: Config, unit: string, values: readonly number[]): number {
+  if (unit === '个') return 0;
+  const d = values.length ? Math.max(...values.map(decimalsOf)) : 0;
+  return Math.max(config.thresholds.tolMin, 0.5 * 10 ** -d);
+}
+
+/**
+ * |a − b| beyond a threshold, the difference taken in decimal (figures at 15 significant digits), so
+ * binary noise never decides: 11000.45 against 11000.4 is exactly 0.05 apart.
+ */
+export function beyond(a: number, b: number, threshold: number): boolean {
+  return Math.abs(decimalSub(a, b)) > threshold;
+}
+
+/** The zone as findings name it: the resolved name, else the text found in the sheet. */
+export function zoneName(report: RecognisedReport): string | null {
+  return report.zone?.name ?? report.zoneText ?? null;
+}
+
+export function reportPeriod(report: RecognisedReport): string | null {
+  return report.period ? periodKey(report.period.year, report.period.month) : null;
+}
+
+export interface FindingSpec {
+  level: Level;
+  rule: RuleId;
+  /** the record the finding is about (null: the indicator row is absent) */
+  rec: ParsedRecord | null;
+  indicator: string | null;
+  /** the column whose cell is meant; or an explicit cell */
+  col?: ColumnKey | null;
+  cell?: string | null;
+  value: number | string | null;
+  expected: number | string | null;
+  message: Bilingual;
+}
+
+/** A finding of this report; `file` is set by the orchestrator. */
+export function makeFinding(ctx: RuleContext, spec: FindingSpec): Finding {
+  const cell = spec.cell !== undefined ? spec.cell : spec.rec && spec.col ? spec.rec.cells[spec.col] ?? null : null;
+  const note = spec.rec?.note?.trim() ?? '';
+  return {
+    level: spec.level,
+    rule: spec.rule,
+    file: null,
+    sheet: ctx.report.sheet,
+    cell,
+    zone: zoneName(ctx.report),
+    period: reportPeriod(ctx.report),
+    indicator: spec.indicator,
+    value: spec.value,
+    expected: spec.expected,
+    message: spec.message,
+    explained: spec.level === 'warning' && note !== '',
+  };
+}
+
+/** The indicator's English name without the "Of which:" prefix, for use inside a sentence. */
+export function nameEn(ind: Indicator): string {
+  const n = ind.nameEn.replace(/^of which:\s*/i, '');
+  return n.charAt(0).toUpperCase() + n.slice(1);
+}
+
+/** "税收收入(E15)" / "Tax revenue (E15)" */
+export function where(ind: Indicator, cell: string | null | undefined): Bilingual {
+  return cell ? { zh: `${ind.name}(${cell})`, en: `${nameEn(ind)} (${cell})` } : { zh: ind.name, en: nameEn(ind) };
+}
+
+/** The cell of a column on a record, or null. */
+export function cellOf(rec: ParsedRecord | undefined, col: ColumnKey): string | null {
+  return rec?.cells[col] ?? null;
+}
+
+export const EMPTY: RuleOutput = { findings: [], skipped: [] };
