@@ -1,0 +1,47 @@
+/**
+ * Entry of the task pane page. Detects the host first: inside Excel the pane works on the open
+ * workbook; in a plain browser (Office.onReady gives host null) it runs in standalone mode on
+ * opened .xlsx files; when office.js failed to load (`Office` undefined) it shows a bilingual
+ * message. Any startup failure is shown, never a blank pane.
+ */
+import { createRoot, type Root } from 'react-dom/client';
+import { detectHost } from '../excel/host';
+import { App } from './App';
+import { StartupMessage } from './components/StartupMessage';
+import { detectLang } from './i18n/i18n';
+import { both } from './notices';
+import { EngineServices } from './services/engine';
+
+function officeDisplayLanguage(): string | null {
+  try {
+    return typeof Office !== 'undefined' ? Office.context?.displayLanguage ?? null : null;
+  } catch {
+    return null;
+  }
+}
+
+async function boot(root: Root): Promise<void> {
+  const host = await detectHost();
+  if (host.mode === 'office-missing') {
+    root.render(<StartupMessage title={both('officeMissingTitle')} body={both('officeMissingBody')} />);
+    return;
+  }
+  const lang = detectLang(officeDisplayLanguage(), typeof navigator !== 'undefined' ? navigator.language : null);
+  let services: EngineServices;
+  if (host.mode === 'excel') {
+    const { OfficeWorkbookPort } = await import('../excel/office-port');
+    services = new EngineServices('excel', new OfficeWorkbookPort(), 'Excel');
+  } else {
+    services = new EngineServices('standalone', null);
+  }
+  root.render(<App services={services} initialLang={lang} />);
+}
+
+const container = document.getElementById('root');
+if (container) {
+  const root = createRoot(container);
+  boot(root).catch((e: unknown) => {
+    const reason = e instanceof Error ? e.message : String(e);
+    root.render(<StartupMessage title={both('errorTitle')} body={both('startupFailed', { reason })} />);
+  });
+}

@@ -1,0 +1,232 @@
+/**
+ * The real PaneServices: every figure, finding and sheet comes from the engine (checkWorkbooks,
+ * summarise, summarySheets, findingsSheet, archiveRows, historySheet) through a workbook port; this
+ * module only routes data between them, the workbook(s) and the browser.
+ */
+import type { Config } from '../../domain/config/schema';
+import { defaultConfig } from '../../domain/config/validate';
+import { checkWorkbooks, type CheckInput, type CheckResult } from '../../domain/check';
+import { summarise, summarySheets, archiveRows } from '../../domain/summary';
+import type { SummaryReport } from '../../domain/summary/types';
+import { findingsSheet } from '../../domain/output/findings-sheet';
+import { historySheet, mergeHistory } from '../../domain/recognise/history-sheet';
+import { TOOL_SHEETS, type WorkbookPort } from '../../domain/port';
+import type { Highlight } from '../../domain/output/sheet-model';
+import type { CheckReport, HistoryRow, Lang } from '../../domain/types';
+import { countLevels } from '../live-merge';
+import { saveBlob, XLSX_TYPE } from './download';
+import type { CheckRequest, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
+import { inputOf, inputOfOffice, openXlsxFiles, throwIfAborted, type OfficePort, type OpenedWorkbook } from './workbook-source';
+
+/**
+ * One highlight per finding cell; a range is marked at its first cell; several findings on one
+ * cell share it, the worst level wins and every message goes into the note (both languages).
+ * Decision: the pane's own mapping, since the engine exposes none for the pane yet.
+ */
+export function highlightsOf(report: CheckReport, file: string | null): Highlight[] {
+  const byCell = new Map<string, Highlight>();
+  const rank = { info: 0, warning: 1, error: 2 } as const;
+  for (const f of report.findings) {
+    if (f.sheet === null || f.cell === null) continue;
+    if (file !== null && f.file !== file) continue;
+    const cell = f.cell.split(':')[0].replace(/\$/g, '');
+    const key = `${f.sheet}!${cell}`;
+    const note = `[${f.rule}] ${f.message.zh}\n${f.message.en}`;
+    const prev = byCell.get(key);
+    if (!prev) byCell.set(key, { sheet: f.sheet, cell, level: f.level, note });
+    else {
+      prev.note += `\n${note}`;
+      if (rank[f.level] > rank[prev.level]) prev.level = f.level;
+    }
+  }
+  return [...byCell.values()];
+}
+
+function reportForFile(report: CheckReport, file: string): CheckReport {
+  const findings = report.findings.filter((f) => f.file === file);
+  return { ...report, files: report.files.filter((f) => f.file === file), findings, totals: countLevels(findings) };
+}
+
+function annotatedName(name: string): string {
+  return name.replace(/\.xlsx$/i, '') + '-核查.xlsx';
+}
+
+function roleOf(report: CheckReport, name: string): OpenedFile['role'] {
+  const f = report.files.find((x) => x.file === name);
+  if (!f) return null;
+  if (f.inputError) return 'unreadable';
+  const kinds = new Set(f.sheets.map((s) => s.kind));
+  if (kinds.has('report')) return 'report';
+  if (kinds.has('register')) return 'register';
+  if (kinds.has('history')) return 'history';
+  return 'other';
+}
+
+export class EngineServices implements PaneServices {
+  private opened: OpenedWorkbook[] = [];
+  private last: CheckResult | null = null;
+  /** 历史数据 rows: as read by the last check, plus months archived in this session (standalone) */
+  private history: HistoryRow[] = [];
+  private archivedHere = false;
+
+  constructor(
+    readonly mode: PaneMode,
+    private readonly office: OfficePort | null,
+    private readonly workbookName = 'Excel',
+  ) {}
+
+  async openFiles(files: File[]): Promise<OpenedFile[]> {
+    this.opened = await openXlsxFiles(files);
+    this.last = null;
+    this.history = [];
+    this.archivedHere = false;
+    return this.opened.map((w) => ({ name: w.name, role: w.error ? 'unreadable' : null }));
+  }
+
+  private async inputs(sheets: string[] | undefined, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<CheckInput[]> {
+    if (this.mode === 'excel' && this.office) return [await inputOfOffice(this.office, this.workbookName, sheets, signal, onProgress)];
+    const out: CheckInput[] = [];
+    for (const [i, w] of this.opened.entries()) {
+      throwIfAborted(signal);
+      out.push(await inputOf(w, signal));
+      onProgress?.(((i + 1) / this.opened.length) * 0.5);
+    }
+    return out;
+  }
+
+  private run(inputs: CheckInput[], config: Config, signal?: AbortSignal, onProgress?: (f: number) => void): CheckResult {
+    throwIfAborted(signal);
+    // checkWorkbooks is synchronous; the abort is honoured between its progress steps.
+    const result = checkWorkbooks(inputs, {
+      config,
+      history: this.history.length > 0 && this.archivedHere ? this.history : undefined,
+      onProgress: (f: number) => {
+        throwIfAborted(signal);
+        onProgress?.(0.5 + f / 2);
+      },
+    });
+    this.last = result;
+    if (!this.archivedHere) this.history = result.history;
+    return result;
+  }
+
+  async check(req: CheckRequest): Promise<CheckReport> {
+    let sheets = req.sheets;
+    if (req.scope === 'activeSheet' && this.office) sheets = [await activeSheetName()];
+    const inputs = await this.inputs(sheets, req.signal, req.onProgress);
+    return this.run(inputs, req.config, req.signal, req.onProgress).report;
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    if (this.office) await this.office.selectCell(sheet, cell);
+  }
+
+  private ports(): { name: string; port: WorkbookPort }[] {
+    if (this.office) return [{ name: this.workbookName, port: this.office }];
+    return this.opened.flatMap((w) => (w.port ? [{ name: w.name, port: w.port }] : []));
+  }
+
+  async highlight(report: CheckReport): Promise<number> {
+    let n = 0;
+    for (const { name, port } of this.ports()) {
+      const items = highlightsOf(report, this.office ? null : name);
+      await port.highlight(items);
+      n += items.length;
+    }
+    return n;
+  }
+
+  async clearHighlights(): Promise<void> {
+    for (const { port } of this.ports()) await port.clearHighlights();
+  }
+
+  async writeFindings(report: CheckReport, lang: Lang): Promise<void> {
+    if (!this.office) return;
+    await this.office.writeSheets([findingsSheet(report, lang)]);
+  }
+
+  async downloadAnnotated(report: CheckReport, lang: Lang, config: Config): Promise<string[]> {
+    const names: string[] = [];
+    const custom = JSON.stringify(config) !== JSON.stringify(defaultConfig());
+    for (const w of this.opened) {
+      if (!w.port || roleOf(report, w.name) !== 'report') continue;
+      const own = reportForFile(report, w.name);
+      // Work on a fresh copy of the file so the opened workbook stays as the user gave it.
+      const { XlsxWorkbookPort } = await import('../../xlsx/xlsx-port');
+      const copy = await XlsxWorkbookPort.open(w.bytes, w.name);
+      await copy.highlight(highlightsOf(own, w.name));
+      await copy.writeSheets([findingsSheet(own, lang)]);
+      // Decision: outside Excel the configuration travels in the downloaded copy, only when it is not the default.
+      if (custom) await copy.storeConfig(JSON.stringify(config));
+      const name = annotatedName(w.name);
+      saveBlob(name, await copy.toBytes(), XLSX_TYPE);
+      names.push(name);
+    }
+    return names;
+  }
+
+  async watchChanges(cb: (sheet: string) => void): Promise<() => void> {
+    if (!this.office) return () => undefined;
+    return await this.office.watchChanges(cb);
+  }
+
+  async buildSummary(req: SummaryRequest): Promise<SummaryReport> {
+    const inputs: CheckInput[] = [];
+    if (req.useWorkbook) inputs.push(...(await this.inputs(undefined, req.signal, req.onProgress)));
+    if (req.extraFiles.length > 0) {
+      for (const w of await openXlsxFiles(req.extraFiles)) inputs.push(await inputOf(w, req.signal));
+    }
+    const result = this.run(inputs, req.config, req.signal, req.onProgress);
+    return summarise({
+      report: result.report,
+      register: result.register,
+      history: this.history,
+      config: req.config,
+      include: req.include,
+    });
+  }
+
+  async writeSummary(summary: SummaryReport, config: Config, lang: Lang, withWarnings: boolean): Promise<void> {
+    if (!this.office) return;
+    const sheets = summarySheets(summary, config, lang).filter((s) => withWarnings || s.name !== TOOL_SHEETS.warnings);
+    await this.office.writeSheets(sheets);
+  }
+
+  async archive(summary: SummaryReport): Promise<number> {
+    const rows = archiveRows(summary);
+    this.history = mergeHistory(this.history, rows);
+    this.archivedHere = true;
+    if (this.office) await this.office.writeSheets([historySheet(this.history)]);
+    return rows.length;
+  }
+
+  async downloadSummary(summary: SummaryReport, config: Config, lang: Lang): Promise<string> {
+    const { XlsxWorkbookPort } = await import('../../xlsx/xlsx-port');
+    const period = summary.period ?? '';
+    const name = `汇总${period ? '-' + period : ''}.xlsx`;
+    const port = XlsxWorkbookPort.create(name);
+    const sheets = summarySheets(summary, config, lang);
+    if (this.history.length > 0) sheets.push(historySheet(this.history));
+    await port.writeSheets(sheets);
+    saveBlob(name, await port.toBytes(), XLSX_TYPE);
+    return name;
+  }
+
+  async loadStoredConfig(): Promise<string | null> {
+    return this.office ? this.office.loadStoredConfig() : null;
+  }
+
+  async storeConfig(json: string): Promise<void> {
+    if (this.office) await this.office.storeConfig(json);
+  }
+}
+
+/** The active worksheet's name (Excel only). */
+async function activeSheetName(): Promise<string> {
+  return Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getActiveWorksheet();
+    ws.load('name');
+    await ctx.sync();
+    return ws.name;
+  });
+}
