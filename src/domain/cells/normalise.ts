@@ -18,7 +18,15 @@ export function cleanText(s: string): string {
 
 /** A label as compared: clean, every space and line break removed. "同比增长 (%)" → "同比增长(%)". */
 export function normaliseLabel(s: string): string {
-  return cleanText(s).replace(WHITESPACE, '');
+  let t = cleanText(s).replace(WHITESPACE, '');
+  // Removing a space can leave a base letter and a combining mark side by side ("e ̈" → "ë"), which
+  // NFKC composes differently: normalise again until nothing changes, so the result is a fixed point.
+  for (let i = 0; i < 8; i++) {
+    const next = t.normalize('NFKC').replace(INVISIBLE, '').replace(WHITESPACE, '');
+    if (next === t) break;
+    t = next;
+  }
+  return t;
 }
 
 // Leading "其中:", numbering "1." "1、" "(1)" "一、" and bullets, removed for matching names.
@@ -31,10 +39,18 @@ const LEAD_NUMBERING = /^(?:\(?[0-9]{1,2}[).、．.]|[(（][0-9一二三四五�
  */
 export function normaliseName(s: string): string {
   let t = normaliseLabel(s);
-  for (let i = 0; i < 4; i++) {
-    const next = t.replace(LEAD_QIZHONG, '').replace(LEAD_NUMBERING, '');
+  // Each pass only shortens the text, so this ends; repeated until nothing changes so that
+  // normaliseName is idempotent ("1.1.1.1.1.x" loses every level, lower-casing is re-normalised).
+  for (let i = 0; i < 64; i++) {
+    let next = t;
+    for (;;) {
+      const stripped = next.replace(LEAD_QIZHONG, '').replace(LEAD_NUMBERING, '');
+      if (stripped === next) break;
+      next = stripped;
+    }
+    next = normaliseLabel(next.toLowerCase());
     if (next === t) break;
     t = next;
   }
-  return t.toLowerCase();
+  return t;
 }

@@ -5,7 +5,7 @@
  * and "1,234" into 1.
  */
 import type { Cell } from '../types';
-import { cleanText } from './normalise';
+import { cleanText, normaliseLabel } from './normalise';
 
 export type InvalidReason = 'text' | 'date' | 'boolean' | 'formulaError' | 'noResult';
 
@@ -32,10 +32,11 @@ const NUMBER_GRAMMAR = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?:[
 
 /** Normalise text for number reading: NFKC, invisible chars, spaces, minus-like signs, Chinese full stop between digits. */
 export function normaliseNumberText(raw: string): string {
-  return cleanText(raw)
-    .replace(/\s+/g, '')
+  // normaliseLabel: NFKC, invisible characters and every space removed, re-normalised to a fixed point.
+  return normaliseLabel(raw)
     .replace(/^[\u2212\u2010\u2011\u2012\u2013\uFE63](?=[\d.])/, '-') // − ‐ ‑ ‒ – ﹣ before a digit: minus
-    .replace(/(\d)[。｡](\d)/g, '$1.$2');
+    // lookarounds, not a consumed digit on each side: "1。2。3" must become "1.2.3" in one pass (idempotence)
+    .replace(/(?<=\d)[。｡](?=\d)/g, '.');
 }
 
 /** Parse normalised text against the number grammar; null when it is not a number. */
@@ -60,6 +61,24 @@ export function unitFromFormat(fmt: string | undefined): string | null {
   return (IN_CELL_UNITS as readonly string[]).includes(u) ? u : null;
 }
 
+/**
+ * A date or time number format (yyyy-mm-dd, m/d, h:mm…): letters d m y h s outside quoted literals,
+ * escapes, fill/padding characters and [..] sections. Office.js hands dates over as serial numbers with
+ * such a format, so without this a date typed into a numeric column would read as 46000-odd.
+ */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt || /^general$/i.test(fmt.trim())) return false;
+  const bare = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/[\\_*]./g, '');
+  return /[dmyhs]/i.test(bare.replace(/general/gi, ''));
+}
+
+/** An Excel serial day number (1900 date system) as an ISO date, for messages. */
+export function serialToIso(serial: number): string {
+  const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000);
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? String(serial) : d.toISOString().slice(0, 10);
+}
+
 function isPercentFormat(fmt: string | undefined): boolean {
   // a % outside quoted literals
   return !!fmt && /%/.test(fmt.replace(/"[^"]*"/g, ''));
@@ -78,6 +97,7 @@ export function readNumber(cell: Cell | undefined, opts: ReadOptions): NumberRea
   if (v === null) return { kind: 'nodata', mark: null };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'invalid', reason: 'text', text: String(v) };
+    if (isDateFormat(cell.fmt)) return { kind: 'invalid', reason: 'date', text: serialToIso(v) };
     const value = opts.percent && isPercentFormat(cell.fmt) ? tidy(v * 100) : v;
     return { kind: 'number', value, fromText: false, unit: unitFromFormat(cell.fmt) };
   }
