@@ -1,0 +1,185 @@
+/**
+ * @jest-environment node
+ *
+ * The pane in a real browser (standalone mode, served from dist/): opens the sample workbooks and
+ * shows the same finding counts as `zone-report check --json`; summary ranks and warning levels;
+ * a bad configuration refused with every problem; the downloaded annotated workbook keeps the
+ * user's cells; a page whose office.js fails to load shows a message. Screenshots of each tab go
+ * to test-output/screenshots/.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { parseConfigText, defaultConfig } from '../../src/domain/config/validate';
+import { ROOT, ensureCliBuilt, ensurePaneBuilt, launchBrowser, routeOfficeJs, screenshot, serveDist, type Browser, type Served } from './harness';
+
+jest.setTimeout(240_000);
+
+let served: Served;
+let browser: Browser;
+let tmp: string;
+let files: string[];
+let totals: { error: number; warning: number; info: number };
+
+function listXlsx(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+beforeAll(async () => {
+  ensureCliBuilt();
+  ensurePaneBuilt();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zr-e2e-'));
+  const samples = path.join(tmp, 'samples');
+  const gen = spawnSync('node', [path.join(ROOT, 'bin', 'zone-report.js'), 'sample', '--out', samples], { cwd: ROOT, encoding: 'utf8' });
+  if (gen.status !== 0) throw new Error(`sample failed: ${gen.stderr}`);
+  const zoneFiles = listXlsx(path.join(samples, '2026-09'));
+  files = [path.join(samples, '开发区名录.xlsx'), path.join(samples, '历史数据.xlsx'), ...zoneFiles];
+  const check = spawnSync('node', [path.join(ROOT, 'bin', 'zone-report.js'), 'check', ...files, '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (check.status === 2 || !check.stdout) throw new Error(`check failed: ${check.stderr}`);
+  totals = (JSON.parse(check.stdout) as { totals: typeof totals }).totals;
+  served = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function openPane(): Promise<Page> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await routeOfficeJs(page, 'local');
+  await page.goto(served.url);
+  await page.getByTestId('pane').waitFor();
+  expect(await page.getByTestId('pane').getAttribute('data-mode')).toBe('standalone');
+  expect(errors).toEqual([]);
+  return page;
+}
+
+async function openAndCheck(page: Page): Promise<void> {
+  await page.getByTestId('open-files-input').setInputFiles(files);
+  await page.getByTestId('opened-list').waitFor();
+  await page.getByRole('button', { name: '检查整个工作簿' }).click();
+  await page.getByTestId('counts').waitFor({ timeout: 120_000 });
+}
+
+describe('standalone pane in Chromium', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openPane();
+    await openAndCheck(page);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('shows the same finding counts as zone-report check --json', async () => {
+    expect(totals.error + totals.warning + totals.info).toBeGreaterThan(0);
+    await expect(page.getByTestId('counts').textContent()).resolves.toBe(
+      `${totals.error} 个错误, ${totals.warning} 个警告, ${totals.info} 个提示`,
+    );
+    await expect(page.getByTestId('finding').count()).resolves.toBe(totals.error + totals.warning + totals.info);
+    await screenshot(page, '1-check');
+  });
+
+  it('downloads an annotated workbook whose user cells are unchanged', async () => {
+    const downloads: Promise<import('playwright-core').Download>[] = [];
+    const first = page.waitForEvent('download');
+    downloads.push(first);
+    await page.getByTestId('download-annotated').click();
+    const d = await first;
+    const saved = path.join(tmp, d.suggestedFilename());
+    await d.saveAs(saved);
+    const originalName = d.suggestedFilename().replace(/-核查\.xlsx$/, '.xlsx');
+    const original = files.find((f) => path.basename(f) === originalName);
+    if (!original) throw new Error(`no original for ${d.suggestedFilename()}`);
+    const a = new ExcelJS.Workbook();
+    await a.xlsx.readFile(original);
+    const b = new ExcelJS.Workbook();
+    await b.xlsx.readFile(saved);
+    expect(b.getWorksheet('核查结果')).toBeTruthy();
+    let compared = 0;
+    a.eachSheet((ws) => {
+      const out = b.getWorksheet(ws.name);
+      expect(out).toBeTruthy();
+      ws.eachRow({ includeEmpty: false }, (row, r) => {
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          const other = out?.getCell(r, c);
+          expect([ws.name, cell.address, JSON.stringify(other?.value)]).toEqual([ws.name, cell.address, JSON.stringify(cell.value)]);
+          expect([cell.address, other?.numFmt]).toEqual([cell.address, cell.numFmt]);
+          compared++;
+        });
+      });
+    });
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('shows the summary with ranks', async () => {
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await page.getByTestId('build-summary').click();
+    await page.getByTestId('zone-table').waitFor({ timeout: 120_000 });
+    const rows = page.getByTestId('zone-row');
+    expect(await rows.count()).toBeGreaterThan(1);
+    const ranks = await page.getByTestId('city-rank').allTextContents();
+    expect(ranks.some((r) => /第\d+位\/共\d+个/.test(r))).toBe(true);
+    await expect(page.getByTestId('growth-chart').count()).resolves.toBe(1);
+    await screenshot(page, '2-summary');
+  });
+
+  it('shows the warnings, red first, with levels', async () => {
+    await page.getByRole('tab', { name: '预警' }).click();
+    await page.getByTestId('legend').waitFor();
+    const levels = await page.getByTestId('warning-zone').evaluateAll((els) => els.map((e) => e.getAttribute('data-level') ?? ''));
+    expect(levels.length).toBeGreaterThan(1);
+    const order = ['red', 'orange', 'yellow', 'green', 'gray'];
+    const idx = levels.map((l) => order.indexOf(l));
+    expect(idx.every((v) => v >= 0)).toBe(true);
+    expect([...idx].sort((x, y) => x - y)).toEqual(idx);
+    await screenshot(page, '3-warnings');
+  });
+
+  it('refuses a bad configuration file with every problem listed', async () => {
+    await page.getByRole('tab', { name: '设置' }).click();
+    const cfg = JSON.parse(JSON.stringify(defaultConfig())) as { catalogue: { parent: string | null }[]; warnings: { paceYellowPp: number } };
+    cfg.catalogue[1].parent = '99';
+    cfg.warnings.paceYellowPp = -3;
+    const text = JSON.stringify(cfg);
+    const expected = parseConfigText(text);
+    if (expected.ok) throw new Error('fixture should be invalid');
+    const bad = path.join(tmp, 'bad-config.json');
+    fs.writeFileSync(bad, text);
+    await page.getByTestId('config-file').setInputFiles(bad);
+    await page.getByTestId('config-refused').waitFor();
+    await expect(page.getByTestId('config-problem').allTextContents()).resolves.toEqual(expected.problems.map((p) => p.zh));
+    await screenshot(page, '4-settings');
+  });
+});
+
+describe('office.js that fails to load', () => {
+  it('shows a bilingual message, not a blank page', async () => {
+    const page = await browser.context.newPage();
+    await routeOfficeJs(page, 'missing');
+    await page.goto(served.url);
+    const msg = page.getByTestId('startup-message');
+    await msg.waitFor();
+    const text = (await msg.textContent()) ?? '';
+    expect(text).toContain('无法加载 Office 组件');
+    expect(text).toContain('Office could not be loaded');
+    await screenshot(page, '5-office-missing');
+    await page.close();
+  });
+});
