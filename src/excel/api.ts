@@ -1,0 +1,143 @@
+/**
+ * The subset of the Excel JavaScript API the Office.js port uses, as structural types. The port is
+ * written against these, so the recording fake (testing/fake-excel.ts) can implement exactly this
+ * surface with real proxy semantics, without casts. The compile-time check at the bottom proves that
+ * the real `Excel.RequestContext` satisfies the subset, so production passes `Excel.run` unchanged.
+ *
+ * Enum-typed properties are widened to `string` here (the real types are string enums or literal
+ * unions, which are assignable to string); the port only ever writes the documented literals.
+ */
+
+export interface XlLoadable {
+  load(propertyNames?: string | string[]): unknown;
+}
+
+export interface XlFill {
+  color: string;
+}
+export interface XlFont {
+  color: string;
+  bold: boolean;
+  size: number;
+}
+export interface XlRangeFormat {
+  readonly fill: XlFill;
+  readonly font: XlFont;
+  columnWidth: number;
+}
+
+export interface XlConditionalFormat extends XlLoadable {
+  readonly id: string;
+  readonly custom: {
+    readonly rule: { formula: string };
+    readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
+  };
+  delete(): void;
+}
+
+export interface XlConditionalFormatCollection extends XlLoadable {
+  readonly items: XlConditionalFormat[];
+  add(type: 'Custom'): XlConditionalFormat;
+  getItem(id: string): XlConditionalFormat;
+}
+
+export interface XlRangeAreas extends XlLoadable {
+  readonly address: string;
+  readonly isNullObject: boolean;
+  readonly format: XlRangeFormat;
+  readonly conditionalFormats: XlConditionalFormatCollection;
+}
+
+export interface XlRange extends XlLoadable {
+  readonly address: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly isNullObject: boolean;
+  /** null when Excel on the web declines an oversized read (it does not always throw) */
+  values: unknown[][] | null;
+  formulas: unknown[][] | null;
+  numberFormat: unknown[][] | null;
+  readonly valueTypes: string[][] | null;
+  readonly format: XlRangeFormat;
+  readonly conditionalFormats: XlConditionalFormatCollection;
+  getMergedAreasOrNullObject(): XlRangeAreas;
+  merge(across?: boolean): void;
+  select(): void;
+  clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
+}
+
+export interface XlFreezePanes {
+  freezeRows(count?: number): void;
+  freezeColumns(count?: number): void;
+  freezeAt(frozenRange: string): void;
+}
+
+export interface XlWorksheet extends XlLoadable {
+  readonly id: string;
+  readonly name: string;
+  visibility: string;
+  tabColor: string;
+  readonly isNullObject: boolean;
+  readonly protection: XlLoadable & { readonly protected: boolean };
+  readonly freezePanes: XlFreezePanes;
+  getRange(address?: string): XlRange;
+  getRanges(address?: string): XlRangeAreas;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  activate(): void;
+  delete(): void;
+}
+
+/** What `worksheets.onChanged` hands its handler (the part the port reads). */
+export interface XlChangedArgs {
+  readonly worksheetId: string;
+  readonly address: string;
+  /** ExcelApi 1.14; absent (undefined) before */
+  readonly triggerSource?: string;
+}
+
+export interface XlEventResult {
+  remove(): void;
+  readonly context: { sync(): Promise<void> };
+}
+
+export interface XlEvent<A> {
+  add(handler: (args: A) => Promise<unknown>): XlEventResult;
+}
+
+export interface XlWorksheetCollection extends XlLoadable {
+  readonly items: XlWorksheet[];
+  getItem(key: string): XlWorksheet;
+  getItemOrNullObject(key: string): XlWorksheet;
+  add(name?: string): XlWorksheet;
+  readonly onChanged: XlEvent<XlChangedArgs>;
+}
+
+export interface XlApplication {
+  suspendApiCalculationUntilNextSync(): void;
+  suspendScreenUpdatingUntilNextSync(): void;
+}
+
+export interface XlWorkbook extends XlLoadable {
+  readonly name: string;
+  readonly worksheets: XlWorksheetCollection;
+  readonly application: XlApplication;
+  insertWorksheetsFromBase64(base64File: string, options?: { positionType?: 'End' }): { readonly value: string[] };
+}
+
+export interface XlContext {
+  readonly workbook: XlWorkbook;
+  sync(): Promise<void>;
+}
+
+/** Runs one batch against a request context: `Excel.run` in Excel, the fake's runner in tests. */
+export type ExcelRunner = <T>(batch: (ctx: XlContext) => Promise<T>) => Promise<T>;
+
+/** Set support as Office reports it (false outside Excel). */
+export type SetSupport = (name: string, version: string) => boolean;
+
+// Compile-time proof that the real API satisfies the subset (type-only; erased at runtime).
+export type RealContextFitsSubset = Excel.RequestContext extends XlContext ? true : never;
+const realContextFits: RealContextFitsSubset = true;
+void realContextFits;
