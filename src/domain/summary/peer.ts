@@ -29,6 +29,7 @@ export function peerFindings(config: Config, zones: ZoneData[], period: string |
       const pts = list
         .map((z) => ({ z, g: z.flagged.has(ind.code) ? null : plainPct(z.figures.get(ind.code)?.growth) }))
         .filter((p): p is { z: ZoneData; g: number } => p.g !== null);
+      if (pts.length === 0) continue; // nobody reported it: nothing to check, nothing to say
       if (pts.length < peerMinZones) {
         skipped.push({
           rule: 'V-PEER',
