@@ -10,22 +10,29 @@ import { decimalSub, decimalsOf } from '../rounding';
 
 /** History rows indexed by zone code, period and indicator. */
 export interface HistoryLookup {
-  /** number of rows (0: no history at all) */
+  /** number of archived rows given (历史数据 sheet or --history); 0 = no history at all */
   size: number;
   get(zone: string, period: string, indicator: string): HistoryRow | undefined;
   /** whether any row exists for this zone and period */
   has(zone: string, period: string): boolean;
 }
 
-export function indexHistory(rows: readonly HistoryRow[]): HistoryLookup {
+/**
+ * Index the archived history, plus rows taken from the reports of this very check (a workbook
+ * holding several months of one zone compares them with each other). For the same zone and period
+ * the archived rows win: they are what the zone reported at the time.
+ */
+export function indexHistory(archived: readonly HistoryRow[], fromThisCheck: readonly HistoryRow[] = []): HistoryLookup {
   const byKey = new Map<string, HistoryRow>();
   const zonePeriods = new Set<string>();
+  const archivedMonths = new Set(archived.map((r) => `${r.zone}\u0000${r.period}`));
+  const rows = [...fromThisCheck.filter((r) => !archivedMonths.has(`${r.zone}\u0000${r.period}`)), ...archived];
   for (const r of rows) {
     byKey.set(`${r.zone}\u0000${r.period}\u0000${r.indicator}`, r);
     zonePeriods.add(`${r.zone}\u0000${r.period}`);
   }
   return {
-    size: rows.length,
+    size: archived.length,
     get: (zone, period, indicator) => byKey.get(`${zone}\u0000${period}\u0000${indicator}`),
     has: (zone, period) => zonePeriods.has(`${zone}\u0000${period}`),
   };
@@ -92,9 +99,9 @@ export function beyond(a: number, b: number, threshold: number): boolean {
   return Math.abs(decimalSub(a, b)) > threshold;
 }
 
-/** The zone as findings name it: the resolved name, else the text found in the sheet. */
+/** The zone as findings name it (as recognition does): the resolved code, else the text found in the sheet. */
 export function zoneName(report: RecognisedReport): string | null {
-  return report.zone?.name ?? report.zoneText ?? null;
+  return report.zone?.code ?? report.zoneText ?? null;
 }
 
 export function reportPeriod(report: RecognisedReport): string | null {

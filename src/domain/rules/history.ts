@@ -56,9 +56,10 @@ function previousMonthGate(ctx: RuleContext, rule: string): { run: boolean; skip
   const { zone, period } = ctx.report;
   if (period && period.month === 1) return { run: false, skipped: null }; // a new year starts: nothing to compare
   if (!zone || !period) return { run: false, skipped: skip(rule, NO_ZONE_PERIOD, ctx.scope) };
-  if (ctx.history.size === 0) return { run: false, skipped: skip(rule, NO_HISTORY, 'all') };
   const prev = periodKey(period.year, period.month - 1);
-  if (!ctx.history.has(zone.code, prev)) return { run: false, skipped: skip(rule, noPrevMonth(prev), ctx.scope) };
+  if (ctx.history.has(zone.code, prev)) return { run: true, skipped: null };
+  if (ctx.history.size === 0) return { run: false, skipped: skip(rule, NO_HISTORY, 'all') };
+  return { run: false, skipped: skip(rule, noPrevMonth(prev), ctx.scope) };
   return { run: true, skipped: null };
 }
 
@@ -157,9 +158,11 @@ export const baseRule: Rule = (ctx): RuleOutput => {
   const findings: Finding[] = [];
   const { zone, period } = ctx.report;
   if (!zone || !period) return { findings, skipped: [skip('V-BASE', NO_ZONE_PERIOD, ctx.scope)] };
-  if (ctx.history.size === 0) return { findings, skipped: [skip('V-BASE', NO_HISTORY, 'all')] };
   const lastYear = periodKey(period.year - 1, period.month);
-  if (!ctx.history.has(zone.code, lastYear)) return { findings, skipped: [skip('V-BASE', noLastYear(lastYear), ctx.scope)] };
+  if (!ctx.history.has(zone.code, lastYear)) {
+    const reason = ctx.history.size === 0 ? NO_HISTORY : noLastYear(lastYear);
+    return { findings, skipped: [skip('V-BASE', reason, ctx.history.size === 0 ? 'all' : ctx.scope)] };
+  }
   for (const rec of ctx.records.values()) {
     const ind = ctx.catalogue.get(rec.indicator);
     if (!ind || ind.kind === 'rate' || rec.base === null) continue;
