@@ -1,0 +1,36 @@
+/**
+ * Limits the pre-parse inspector (zip-inspect.ts) enforces before exceljs sees a file. One place, so
+ * the numbers are visible and a caller (or a test) can tighten them.
+ */
+
+export interface InspectLimits {
+  /** most zip entries (parts) a workbook may have; a real monthly report has 10-40 */
+  maxEntries: number;
+  /** most bytes all parts may inflate to, together (exceljs holds them in memory several times over) */
+  maxTotalInflated: number;
+  /** highest inflated/compressed ratio of one part, once the part is larger than ratioMinBytes */
+  maxRatio: number;
+  /** parts smaller than this are never called a bomb, whatever their ratio (tiny XML compresses well) */
+  ratioMinBytes: number;
+  /** the workbook part (sheet names, defined names) is held whole: it must stay below this */
+  maxWorkbookPartBytes: number;
+  /** total cells covered by merged ranges in one sheet: exceljs touches every covered cell on load */
+  maxMergedCells: number;
+  /** total cells covered by data-validation ranges in one sheet: exceljs stores one entry per cell */
+  maxValidationCells: number;
+}
+
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLS = 16_384;
+
+export const DEFAULT_INSPECT_LIMITS: Readonly<InspectLimits> = Object.freeze({
+  maxEntries: 5_000,
+  maxTotalInflated: 200 * 1024 * 1024,
+  // Real sheet XML compresses 5-30x, very repetitive sheets up to ~150x; bombs reach 1,000x.
+  maxRatio: 250,
+  ratioMinBytes: 1024 * 1024,
+  maxWorkbookPartBytes: 16 * 1024 * 1024,
+  maxMergedCells: 1_000_000,
+  // One whole-column list validation (1,048,576 cells) must pass; whole-sheet validations must not.
+  maxValidationCells: 2_200_000,
+});

@@ -1,0 +1,174 @@
+/**
+ * What the inspector looks for inside the XML parts, as XmlScan visitors: row and column bounds and
+ * the ranges exceljs expands cell by cell (worksheets, comments, tables), and reserved names that
+ * pollute Object.prototype in exceljs (workbook). Each visitor keeps only counters.
+ */
+import type { InspectErrorCode } from './zip-inspect-codes';
+import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, type InspectLimits } from './zip-inspect-limits';
+import { attributes, decodeEntities, type XmlVisitor } from './zip-inspect-xml';
+
+interface Ref {
+  row: number;
+  col: number;
+}
+
+/** "AB12" / "$AB$12" → position (1-based), or the code saying why it is out of bounds or invalid. */
+export function parseRef(s: string): Ref | InspectErrorCode {
+  const m = /^\$?([A-Za-z]{1,12})\$?([0-9]{1,16})$/.exec(s);
+  if (!m) return 'E_BAD_REF';
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  if (row < 1) return 'E_BAD_REF';
+  if (row > EXCEL_MAX_ROWS) return 'E_ROW_LIMIT';
+  if (col > EXCEL_MAX_COLS) return 'E_COL_LIMIT';
+  return { row, col };
+}
+
+/** Cells covered by "A1:B2 D4" (space-separated refs or ranges), or the code for a bad ref. */
+export function rangeArea(sqref: string): number | InspectErrorCode {
+  let area = 0;
+  for (const part of sqref.trim().split(/\s+/)) {
+    if (part === '') continue;
+    const [a, b, extra] = part.split(':');
+    if (extra !== undefined) return 'E_BAD_REF';
+    const p = parseRef(a);
+    if (typeof p === 'string') return p;
+    const q = b === undefined ? p : parseRef(b);
+    if (typeof q === 'string') return q;
+    area += (Math.abs(q.row - p.row) + 1) * (Math.abs(q.col - p.col) + 1);
+  }
+  return area;
+}
+
+/** A non-negative decimal integer attribute, or null when absent; NaN when malformed. */
+function intAttr(v: string | undefined): number | null {
+  if (v === undefined) return null;
+  return /^\s*[0-9]{1,16}\s*$/.test(v) ? Number(v) : NaN;
+}
+
+const SHEET_TAGS = new Set(['row', 'c', 'col', 'mergeCell', 'dataValidation', 'hyperlink', 'conditionalFormatting', 'dimension', 'selection']);
+
+/** Bounds of a worksheet part: rows, cells, column ranges, and the area of expanded ranges. */
+export function worksheetVisitor(limits: InspectLimits): XmlVisitor {
+  let rows = 0;
+  let row = 0;
+  let col = 0;
+  let merged = 0;
+  let validated = 0;
+  return {
+    tags: SHEET_TAGS,
+    onTag(local, text) {
+      const a = attributes(text);
+      switch (local) {
+        case 'row': {
+          const r = intAttr(a.get('r'));
+          if (r !== null && (Number.isNaN(r) || r < 1)) return 'E_BAD_REF';
+          row = r ?? row + 1;
+          col = 0;
+          if (row > EXCEL_MAX_ROWS || ++rows > EXCEL_MAX_ROWS) return 'E_ROW_LIMIT';
+          return null;
+        }
+        case 'c': {
+          const r = a.get('r');
+          if (r === undefined) {
+            col++;
+          } else {
+            const p = parseRef(r);
+            if (typeof p === 'string') return p;
+            col = p.col;
+          }
+          return col > EXCEL_MAX_COLS ? 'E_COL_LIMIT' : null;
+        }
+        case 'col': {
+          for (const key of ['min', 'max']) {
+            const v = intAttr(a.get(key));
+            if (v === null) continue;
+            if (Number.isNaN(v)) return 'E_BAD_REF';
+            if (v > EXCEL_MAX_COLS) return 'E_COL_LIMIT';
+          }
+          return null;
+        }
+        case 'mergeCell':
+        case 'dataValidation': {
+          const ref = a.get(local === 'mergeCell' ? 'ref' : 'sqref');
+          if (ref === undefined) return null;
+          const area = rangeArea(ref);
+          if (typeof area === 'string') return area;
+          if (local === 'mergeCell') merged += area;
+          else validated += area;
+          return merged > limits.maxMergedCells || validated > limits.maxValidationCells ? 'E_RANGE_TOO_LARGE' : null;
+        }
+        default: {
+          // hyperlink, conditionalFormatting, dimension, selection: bounds only
+          for (const key of ['ref', 'sqref', 'activeCell']) {
+            const ref = a.get(key);
+            if (ref === undefined) continue;
+            const area = rangeArea(ref);
+            if (typeof area === 'string') return area;
+          }
+          return null;
+        }
+      }
+    },
+  };
+}
+
+/** Comments and tables address cells too: exceljs creates the cells they name. */
+export function refVisitor(): XmlVisitor {
+  return {
+    tags: new Set(['comment', 'table', 'autoFilter']),
+    onTag(_local, text) {
+      const ref = attributes(text).get('ref');
+      if (ref === undefined) return null;
+      const area = rangeArea(ref);
+      return typeof area === 'string' ? area : null;
+    },
+  };
+}
+
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** True for a name that, used as an object key, reaches Object.prototype or a constructor. */
+export function isUnsafeName(name: string): boolean {
+  let n = name.trim();
+  if (n.length >= 2 && n.startsWith("'") && n.endsWith("'")) n = n.slice(1, -1).replace(/''/g, "'");
+  return RESERVED.has(n.trim().toLowerCase());
+}
+
+/** Sheet names a formula text refers to: 'a b'!A1 and Sheet1!A1 forms. */
+export function referencedSheets(formula: string): string[] {
+  const out: string[] = [];
+  const re = /'((?:[^']|'')+)'!|([^\s!,()'=+\-*/&^<>:;{}"]+)!/g;
+  for (let m = re.exec(formula); m; m = re.exec(formula)) {
+    out.push(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
+  }
+  return out;
+}
+
+export interface WorkbookFacts {
+  sheetNames: string[];
+}
+
+/** Sheet names and defined names of the workbook part; refuses reserved names. */
+export function workbookVisitor(facts: WorkbookFacts): XmlVisitor {
+  let inDefinedName = false;
+  return {
+    tags: new Set(['sheet', 'definedName']),
+    onTag(local, text) {
+      const a = attributes(text);
+      const name = a.get('name');
+      if (name !== undefined && isUnsafeName(name)) return 'E_UNSAFE_NAME';
+      if (local === 'sheet') facts.sheetNames.push(name ?? '');
+      else inDefinedName = !text.trimEnd().endsWith('/');
+      return null;
+    },
+    onClose(local) {
+      if (local === 'definedName') inDefinedName = false;
+    },
+    onText(raw) {
+      if (!inDefinedName) return null;
+      return referencedSheets(decodeEntities(raw)).some(isUnsafeName) ? 'E_UNSAFE_NAME' : null;
+    },
+  };
+}

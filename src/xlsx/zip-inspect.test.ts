@@ -1,0 +1,133 @@
+/**
+ * The pre-parse inspector: one test per refusal code (built by the hostile corpus's generators), the
+ * bounded inflater against node:zlib, and the limits a caller can tighten.
+ */
+import { deflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
+import { buildCorpus, type CorpusFile } from '../../test/hostile/corpus';
+import { bookParts, GOOD_ROWS, reportSheet } from '../../test/hostile/workbook-xml';
+import { zip } from '../../test/hostile/zip-writer';
+import { INSPECT_MESSAGES } from './zip-inspect-codes';
+import { inflateRaw } from './zip-inspect-inflate';
+import { parseRef, rangeArea, referencedSheets, isUnsafeName } from './zip-inspect-rules';
+import { INSPECT_ERROR_CODES, inspectXlsx, inspectXlsxError } from './zip-inspect';
+
+let corpus: CorpusFile[];
+beforeAll(() => {
+  corpus = buildCorpus();
+});
+
+function inflateAll(comp: Uint8Array, max = 1e9): { status: string; data: Buffer } {
+  const parts: Buffer[] = [];
+  const r = inflateRaw(comp, 0, comp.length, max, (c, s, e) => {
+    parts.push(Buffer.from(c.subarray(s, e)));
+    return true;
+  });
+  return { status: r.status, data: Buffer.concat(parts) };
+}
+
+describe('inspectXlsx on the hostile corpus', () => {
+  it('answers the expected code for every input-error file and accepts every findings file', () => {
+    const wrong: string[] = [];
+    for (const f of corpus) {
+      const r = inspectXlsx(f.bytes);
+      if (f.expect === 'input-error' && (r.ok || r.code !== f.code)) wrong.push(`${f.name}: ${r.ok ? 'ok' : r.code} ≠ ${f.code}`);
+      if (f.expect === 'findings' && !r.ok) wrong.push(`${f.name}: refused ${r.code}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('has a corpus file for every code except those only limits can reach', () => {
+    const covered = new Set(corpus.map((f) => f.code));
+    const missing = INSPECT_ERROR_CODES.filter((c) => !covered.has(c));
+    expect(missing).toEqual(['E_TOO_LARGE']); // covered below with a tightened limit
+  });
+
+  it('refuses a workbook over the total inflated size (E_TOO_LARGE)', () => {
+    const good = zip(bookParts({ sheets: [reportSheet('S', GOOD_ROWS)] }));
+    expect(inspectXlsx(good, { maxTotalInflated: 1000 })).toMatchObject({ ok: false, code: 'E_TOO_LARGE' });
+    expect(inspectXlsx(good).ok).toBe(true);
+  });
+
+  it('gives every code a message in both languages that tells the user what to do', () => {
+    for (const code of INSPECT_ERROR_CODES) {
+      const m = INSPECT_MESSAGES[code];
+      expect(m.zh).toMatch(/[请]/);
+      expect(m.en.length).toBeGreaterThan(30);
+    }
+    expect(inspectXlsxError(new Uint8Array([1, 2, 3]))).toEqual({ code: 'E_NOT_ZIP', message: INSPECT_MESSAGES.E_NOT_ZIP });
+  });
+
+  it('returns info for a valid workbook', () => {
+    const r = inspectXlsx(zip(bookParts({ sheets: [reportSheet('盘锦辽滨', GOOD_ROWS), reportSheet('大连', GOOD_ROWS)] })));
+    expect(r).toMatchObject({ ok: true, info: { sheetNames: ['盘锦辽滨', '大连'], worksheetParts: 2 } });
+  });
+
+  it('never throws and never accepts a mangled bomb, whatever bytes it is given', () => {
+    const bomb = corpus.find((f) => f.name === 'bomb-lying-size.xlsx');
+    if (!bomb) throw new Error('corpus changed');
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.nat(), (junk, at) => {
+        const b = Uint8Array.from(bomb.bytes);
+        b.set(junk.subarray(0, Math.max(0, b.length - (at % b.length))), at % b.length);
+        const r = inspectXlsx(b);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+});
+
+describe('bounded inflater', () => {
+  it('matches node:zlib on random data at every level', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 70000 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 255 }), (raw, level, alpha) => {
+        const data = Buffer.from(raw.map((x) => x % alpha));
+        const r = inflateAll(deflateRawSync(data, { level }));
+        expect(r.status).toBe('end');
+        expect(r.data.equals(data)).toBe(true);
+      }),
+      { numRuns: 80, seed: 42 },
+    );
+  });
+
+  it('stops at maxOut instead of trusting anything', () => {
+    const comp = deflateRawSync(Buffer.alloc(5_000_000));
+    const r = inflateAll(comp, 100_000);
+    expect(r.status).toBe('limit');
+    expect(r.data.length).toBeLessThan(100_000 + 200_000);
+  });
+
+  it('reports truncation and corruption rather than throwing', () => {
+    const comp = deflateRawSync(Buffer.from('指标名称'.repeat(5000)));
+    expect(inflateAll(comp.subarray(0, comp.length >> 1)).status).toBe('truncated');
+    expect(inflateAll(Uint8Array.from([0xff, 0xff, 0xff])).status).toMatch(/corrupt|truncated/);
+  });
+
+  it('stops when the sink says so', () => {
+    const comp = deflateRawSync(Buffer.alloc(1_000_000, 65));
+    let calls = 0;
+    const r = inflateRaw(comp, 0, comp.length, 1e9, () => ++calls < 2);
+    expect(r.status).toBe('stopped');
+    expect(calls).toBe(2);
+  });
+});
+
+describe('reference and name rules', () => {
+  it('bounds cell references at XFD1048576', () => {
+    expect(parseRef('XFD1048576')).toEqual({ row: 1048576, col: 16384 });
+    expect(parseRef('XFE1')).toBe('E_COL_LIMIT');
+    expect(parseRef('A1048577')).toBe('E_ROW_LIMIT');
+    expect(parseRef('A0')).toBe('E_BAD_REF');
+    expect(parseRef('1A')).toBe('E_BAD_REF');
+    expect(rangeArea('A1:B2 D4')).toBe(5);
+    expect(rangeArea('A1:B2:C3')).toBe('E_BAD_REF');
+  });
+
+  it('finds reserved names, quoted or not, and sheet names in defined-name formulas', () => {
+    expect(referencedSheets("'a''b'!A1+Sheet2!B2")).toEqual(["a'b", 'Sheet2']);
+    expect(isUnsafeName("'__proto__'")).toBe(true);
+    expect(isUnsafeName('Constructor')).toBe(true);
+    expect(isUnsafeName('__proto__x')).toBe(false);
+  });
+});

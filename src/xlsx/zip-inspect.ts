@@ -1,0 +1,156 @@
+/**
+ * The pre-parse inspector: decides, before exceljs sees a file, whether it is safe to parse. It reads
+ * the zip's central directory, refuses on declared sizes, then inflates every part with a bounded
+ * streaming decoder (never trusting the declared sizes: decoding stops at them) and scans the XML
+ * for DTDs, invalid UTF-8, out-of-bounds rows/columns, huge expanded ranges and reserved names.
+ * Pure TypeScript over a Uint8Array: no Node API, so the browser pane runs the same checks.
+ *
+ * Decision on part-name case: OPC part names are case-insensitive and Excel opens `xl/Workbook.xml`,
+ * but exceljs matches names exactly and would silently read an empty or partial workbook. We REFUSE
+ * (E_PART_NAME_CASE) rather than guess: re-saving in Excel writes the canonical names.
+ */
+import type { InputError } from '../domain/types';
+import { INSPECT_ERROR_CODES, INSPECT_MESSAGES, type InspectErrorCode } from './zip-inspect-codes';
+import { readCentral, type ZipEntry } from './zip-inspect-central';
+import { inflateRaw } from './zip-inspect-inflate';
+import { DEFAULT_INSPECT_LIMITS, type InspectLimits } from './zip-inspect-limits';
+import { refVisitor, workbookVisitor, worksheetVisitor, type WorkbookFacts } from './zip-inspect-rules';
+import { XmlScan, type XmlVisitor } from './zip-inspect-xml';
+
+export { INSPECT_ERROR_CODES, isInspectErrorCode, type InspectErrorCode } from './zip-inspect-codes';
+export { DEFAULT_INSPECT_LIMITS, type InspectLimits } from './zip-inspect-limits';
+
+export interface InspectInfo {
+  parts: number;
+  inflatedBytes: number;
+  /** sheet names as the workbook part lists them */
+  sheetNames: string[];
+  worksheetParts: number;
+}
+
+export type InspectResult =
+  | { ok: true; info: InspectInfo }
+  | { ok: false; code: InspectErrorCode; message: { zh: string; en: string } };
+
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const WORKBOOK = 'xl/workbook.xml';
+/** Parts exceljs looks up by exact name: a case variant of one of these is refused. */
+const EXACT_PARTS = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+const EXACT_BY_KEY = new Map(EXACT_PARTS.map((p) => [p.toLowerCase(), p]));
+/** exceljs's own (unanchored) worksheet pattern, and its case-insensitive twin. */
+const WORKSHEET = /xl\/worksheets\/sheet(\d+)[.]xml/;
+const WORKSHEET_ANY_CASE = /^xl\/worksheets\/sheet\d+\.xml$/i;
+const WORKSHEET_EXACT = /^xl\/worksheets\/sheet\d+\.xml$/;
+
+function refuse(code: InspectErrorCode): InspectResult {
+  const m = INSPECT_MESSAGES[code];
+  return { ok: false, code, message: { zh: m.zh, en: m.en } };
+}
+
+function startsWith(b: Uint8Array, magic: number[]): boolean {
+  return b.length >= magic.length && magic.every((x, i) => b[i] === x);
+}
+
+/** exceljs strips one leading slash from entry names; so do we, to judge what it will see. */
+function partName(e: ZipEntry): string {
+  return e.name.startsWith('/') ? e.name.slice(1) : e.name;
+}
+
+function isXmlPart(name: string): boolean {
+  return /\.(xml|rels|vml)$/i.test(name);
+}
+
+/** Structural checks on the names: workbook present, no duplicates, no case variants. */
+function checkNames(names: string[]): InspectErrorCode | null {
+  const seen = new Set<string>();
+  for (const n of names) {
+    const key = n.toLowerCase();
+    if (seen.has(key)) return 'E_DUPLICATE_PART';
+    seen.add(key);
+  }
+  if (!names.includes(WORKBOOK)) {
+    if (seen.has('xl/workbook.bin')) return 'E_XLSB';
+    return seen.has(WORKBOOK) ? 'E_PART_NAME_CASE' : 'E_NO_WORKBOOK';
+  }
+  for (const n of names) {
+    const canonical = EXACT_BY_KEY.get(n.toLowerCase());
+    if (canonical !== undefined && canonical !== n) return 'E_PART_NAME_CASE';
+    if (WORKSHEET_ANY_CASE.test(n) && !WORKSHEET_EXACT.test(n)) return 'E_PART_NAME_CASE';
+  }
+  return null;
+}
+
+function visitorFor(name: string, limits: InspectLimits, facts: WorkbookFacts): XmlVisitor {
+  if (name === WORKBOOK) return workbookVisitor(facts);
+  if (WORKSHEET.test(name)) return worksheetVisitor(limits);
+  return refVisitor();
+}
+
+/** Inflates (or reads) one part, checking its real size against the declared one, scanning XML. */
+function readPart(bytes: Uint8Array, e: ZipEntry, scan: XmlScan | null): InspectErrorCode | null {
+  const end = e.dataStart + e.compressedSize;
+  if (e.method === 0) {
+    if (scan) scan.push(bytes, e.dataStart, end);
+  } else {
+    const r = inflateRaw(bytes, e.dataStart, end, e.size, (chunk, s, t) => (scan ? scan.push(chunk, s, t) : true));
+    if (r.status === 'limit') return 'E_ZIP_BOMB'; // more data than declared: the header lied
+    if (r.status === 'corrupt' || r.status === 'truncated') return 'E_CORRUPT';
+    if (r.status === 'end' && r.out !== e.size) return 'E_CORRUPT';
+  }
+  return scan ? scan.finish() : null;
+}
+
+function inspect(bytes: Uint8Array, limits: InspectLimits): InspectResult {
+  if (startsWith(bytes, OLE2)) return refuse('E_ENCRYPTED_OR_XLS');
+  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && !startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    return refuse('E_NOT_ZIP');
+  }
+  const central = readCentral(bytes, limits.maxEntries);
+  if (!central.ok) return refuse(central.code);
+  const entries = central.entries.filter((e) => !partName(e).endsWith('/'));
+  if (entries.length === 0) return refuse('E_EMPTY_ZIP');
+  const nameProblem = checkNames(entries.map(partName));
+  if (nameProblem) return refuse(nameProblem);
+
+  // Declared sizes first: cheap, and refuses most bombs without inflating a byte.
+  let declared = 0;
+  for (const e of entries) {
+    if (e.size > limits.ratioMinBytes && e.size / Math.max(1, e.compressedSize) > limits.maxRatio) return refuse('E_ZIP_BOMB');
+    declared += e.size;
+    if (declared > limits.maxTotalInflated) return refuse('E_TOO_LARGE');
+    if (partName(e) === WORKBOOK && e.size > limits.maxWorkbookPartBytes) return refuse('E_TOO_LARGE');
+  }
+
+  // The workbook part first: reserved names are the most dangerous and the cheapest to find.
+  const ordered = [...entries].sort((a, b) => Number(partName(b) === WORKBOOK) - Number(partName(a) === WORKBOOK));
+  const facts: WorkbookFacts = { sheetNames: [] };
+  let worksheetParts = 0;
+  for (const e of ordered) {
+    const name = partName(e);
+    if (WORKSHEET.test(name)) worksheetParts++;
+    const scan = isXmlPart(name) ? new XmlScan(visitorFor(name, limits, facts)) : null;
+    const problem = readPart(bytes, e, scan);
+    if (problem) return refuse(problem);
+  }
+  return { ok: true, info: { parts: entries.length, inflatedBytes: declared, sheetNames: facts.sheetNames, worksheetParts } };
+}
+
+/** Inspects workbook bytes; never throws. */
+export function inspectXlsx(bytes: Uint8Array, limits?: Partial<InspectLimits>): InspectResult {
+  const all: InspectLimits = { ...DEFAULT_INSPECT_LIMITS, ...limits };
+  try {
+    return inspect(bytes, all);
+  } catch {
+    // An inspector defect must not crash the command line: report an unreadable workbook.
+    return refuse('E_CORRUPT');
+  }
+}
+
+/** The InputError for these bytes, or null when they may be handed to exceljs (for input-guard.ts). */
+export function inspectXlsxError(bytes: Uint8Array, limits?: Partial<InspectLimits>): InputError | null {
+  const r = inspectXlsx(bytes, limits);
+  return r.ok ? null : { code: r.code, message: r.message };
+}
+
+/** Every code the inspector can return (the closed list), for harnesses and documentation. */
+export const ALL_INSPECT_CODES: readonly string[] = INSPECT_ERROR_CODES;
