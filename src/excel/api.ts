@@ -9,7 +9,7 @@
  */
 
 export interface XlLoadable {
-  load(propertyNames?: string | string[]): unknown;
+  load(propertyNames?: string | string[]): this;
 }
 
 export interface XlFill {

@@ -1152,7 +1152,15 @@ class FakeRange extends FakeProxy implements XlRange {
   clear(applyTo?: 'All' | 'Formats' | 'Contents'): void {
     this.ctx.write('clear', [applyTo ?? 'All'], () => {
       const what = applyTo ?? 'All';
-      writeCells(this.sheet(), [this.bounds()], (c) => {
+      const s = this.sheet();
+      const b = this.bounds();
+      // only existing cells can hold anything: never materialise a whole column of empty cells
+      const existing = { ...b, bottom: Math.min(b.bottom, s.rows.length - 1) };
+      if (existing.bottom < existing.top) {
+        if (s.protected) throw new FakeOfficeError('AccessDenied', 'protected sheet');
+        return;
+      }
+      writeCells(s, [existing], (c) => {
         if (what !== 'Formats') {
           c.v = undefined;
           c.f = undefined;

@@ -1,0 +1,215 @@
+/**
+ * Highlights in the user's report sheets, non-destructively, with conditional formats the tool owns.
+ *
+ * Why conditional formats, not fills: a conditional format is drawn over the cell's own fill and font
+ * without changing them, so removing it restores each cell exactly — its fill (solid, pattern or
+ * gradient), font, borders and number format, and the user's own conditional formats, none of which
+ * the tool ever touches. Saving and restoring fills instead would need a per-cell read of every
+ * format property (a large payload) and could still miss gradients and theme tints.
+ *
+ * Why a record: reading conditional formats back (their rules) has thrown in Excel when a range
+ * carries two cell-value rules. So the tool records what it created — sheet, areas, CF id, level — in
+ * column B of its veryHidden sheet (tool-store.ts), and on clearing it reads back only the *ids* of
+ * the formats on the recorded areas and deletes those it created. The record lives in the workbook,
+ * so clearing works after the workbook was closed and reopened.
+ *
+ * Round trips, whatever the number of cells (each split further only beyond the request budget):
+ *   1  worksheet names and protection      3  ids of the formats on the recorded areas (if any)
+ *   2  the record (if the tool sheet exists) 4  delete old + add new formats, load their ids
+ *   5  write the record
+ * Cells of one level are grouped into RangeAreas (`worksheet.getRanges("D4:D9,F12,…")`), addresses
+ * split at ≤ 2,000 characters / ≤ 400 areas, one conditional format per address string.
+ */
+import { STYLES, type Highlight } from '../domain/output/sheet-model';
+import { TOOL_SHEETS } from '../domain/port';
+import { packCells } from './address';
+import type { XlConditionalFormat, XlConditionalFormatCollection, XlContext, XlWorksheet } from './api';
+import { protectedSheetError } from './errors';
+import { jsonBytes, REQUEST_BUDGET_BYTES } from './limits';
+import { syncChecked } from './sync';
+import { findToolSheet, queueStoreRead, queueStoreWrite, storedText } from './tool-store';
+
+type Level = Highlight['level'];
+
+/** One conditional format the tool added. */
+export interface HighlightEntry {
+  sheet: string;
+  /** areas, comma-separated, as passed to getRanges */
+  address: string;
+  id: string;
+  level: Level;
+}
+
+export interface HighlightRecord {
+  version: 1;
+  entries: HighlightEntry[];
+}
+
+/** Parses the stored record; anything unreadable counts as no record (nothing to remove). */
+export function parseRecord(text: string | null): HighlightRecord {
+  if (!text) return { version: 1, entries: [] };
+  try {
+    const x: unknown = JSON.parse(text);
+    if (typeof x !== 'object' || x === null || !('entries' in x) || !Array.isArray(x.entries)) {
+      return { version: 1, entries: [] };
+    }
+    const entries = x.entries.filter(
+      (e: unknown): e is HighlightEntry =>
+        typeof e === 'object' &&
+        e !== null &&
+        'sheet' in e &&
+        typeof e.sheet === 'string' &&
+        'address' in e &&
+        typeof e.address === 'string' &&
+        'id' in e &&
+        typeof e.id === 'string',
+    );
+    return { version: 1, entries };
+  } catch {
+    return { version: 1, entries: [] };
+  }
+}
+
+/** Groups highlights per sheet and level (a cell with several findings takes the worst level). */
+export function groupHighlights(items: Highlight[]): Map<string, Map<Level, string[]>> {
+  const rank: Record<Level, number> = { error: 3, warning: 2, info: 1 };
+  const worst = new Map<string, { sheet: string; cell: string; level: Level }>();
+  for (const h of items) {
+    if (h.sheet === TOOL_SHEETS.config) continue;
+    const key = `${h.sheet}\u0000${h.cell.replace(/\$/g, '').toUpperCase()}`;
+    const prev = worst.get(key);
+    if (!prev || rank[h.level] > rank[prev.level]) worst.set(key, { sheet: h.sheet, cell: h.cell, level: h.level });
+  }
+  const out = new Map<string, Map<Level, string[]>>();
+  for (const { sheet, cell, level } of worst.values()) {
+    let bySheet = out.get(sheet);
+    if (!bySheet) out.set(sheet, (bySheet = new Map()));
+    const cells = bySheet.get(level) ?? [];
+    cells.push(cell);
+    bySheet.set(level, cells);
+  }
+  return out;
+}
+
+interface State {
+  items: XlWorksheet[];
+  byName: Map<string, XlWorksheet>;
+  record: HighlightRecord;
+}
+
+/** Syncs 1–2: the worksheets (names, protection) and the stored record. */
+async function loadState(ctx: XlContext, signal?: AbortSignal): Promise<State> {
+  const coll = ctx.workbook.worksheets;
+  coll.load('items/name,items/protection/protected');
+  await syncChecked(ctx, signal);
+  const items = coll.items;
+  const byName = new Map(items.map((ws) => [ws.name, ws]));
+  const store = findToolSheet(items);
+  let record: HighlightRecord = { version: 1, entries: [] };
+  if (store) {
+    const range = queueStoreRead(store);
+    await syncChecked(ctx, signal);
+    record = parseRecord(storedText(range, 'B'));
+  }
+  return { items, byName, record };
+}
+
+/**
+ * Sync 3: which recorded formats still exist (ids only — never the rules). Queues their deletion;
+ * the deletion is sent with the next sync. Returns the entries that were not found (already gone).
+ */
+async function queueDeleteRecorded(ctx: XlContext, state: State, signal?: AbortSignal): Promise<void> {
+  const live = state.record.entries.filter((e) => state.byName.has(e.sheet));
+  if (live.length === 0) return;
+  const protectedSheets = [...new Set(live.filter((e) => state.byName.get(e.sheet)?.protection.protected).map((e) => e.sheet))];
+  if (protectedSheets.length > 0) throw protectedSheetError(protectedSheets);
+  // one collection per distinct (sheet, address)
+  const collections = new Map<string, { entries: HighlightEntry[]; coll: XlConditionalFormatCollection }>();
+  for (const e of live) {
+    const key = `${e.sheet}\u0000${e.address}`;
+    let c = collections.get(key);
+    if (!c) {
+      const ws = state.byName.get(e.sheet);
+      if (!ws) continue;
+      c = { entries: [], coll: ws.getRanges(e.address).conditionalFormats.load('items/id') };
+      collections.set(key, c);
+    }
+    c.entries.push(e);
+  }
+  await syncChecked(ctx, signal);
+  for (const { entries, coll } of collections.values()) {
+    const mine = new Set(entries.map((e) => e.id));
+    for (const cf of coll.items) if (mine.has(cf.id)) cf.delete();
+  }
+}
+
+/** Sync 5: the record, written to column B of the tool sheet. */
+async function writeRecord(ctx: XlContext, state: State, record: HighlightRecord, signal?: AbortSignal): Promise<void> {
+  const store = findToolSheet(state.items);
+  queueStoreWrite(ctx, store, 'B', record.entries.length > 0 ? JSON.stringify(record) : null);
+  await syncChecked(ctx, signal);
+}
+
+function color(hex: string | undefined): string | null {
+  return hex ? `#${hex}` : null;
+}
+
+/** Replaces the tool's highlights with `items`. */
+export async function applyHighlights(ctx: XlContext, items: Highlight[], signal?: AbortSignal): Promise<HighlightRecord> {
+  const state = await loadState(ctx, signal);
+  const groups = groupHighlights(items);
+  // Refuse before writing anything: a batch is not a transaction, so a protected sheet met halfway
+  // would leave formats applied that the record does not know about.
+  const targets = [...groups.keys()].filter((s) => state.byName.has(s));
+  const locked = targets.filter((s) => state.byName.get(s)?.protection.protected);
+  if (locked.length > 0) throw protectedSheetError(locked);
+
+  await queueDeleteRecorded(ctx, state, signal);
+  ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+
+  const added: { sheet: string; address: string; level: Level; cf: XlConditionalFormat }[] = [];
+  let bytes = 0;
+  const entries: HighlightEntry[] = [];
+  const flush = async () => {
+    await syncChecked(ctx, signal);
+    for (const a of added) entries.push({ sheet: a.sheet, address: a.address, level: a.level, id: a.cf.id });
+    added.length = 0;
+    bytes = 0;
+  };
+  // sheets absent from the workbook (deleted since the check) are skipped: nothing to colour
+  for (const sheet of targets) {
+    const ws = state.byName.get(sheet);
+    const levels = groups.get(sheet);
+    if (!ws || !levels) continue;
+    for (const level of ['info', 'warning', 'error'] as const) {
+      const cells = levels.get(level);
+      if (!cells) continue;
+      for (const address of packCells(cells)) {
+        // a second sync only when the queued operations would exceed the request budget
+        const cost = jsonBytes(address) + 400;
+        if (bytes + cost > REQUEST_BUDGET_BYTES && added.length > 0) await flush();
+        bytes += cost;
+        const cf = ws.getRanges(address).conditionalFormats.add('Custom');
+        cf.custom.rule.formula = '=TRUE';
+        const fill = color(STYLES[level].fill);
+        const font = color(STYLES[level].font);
+        if (fill) cf.custom.format.fill.color = fill;
+        if (font) cf.custom.format.font.color = font;
+        cf.load('id');
+        added.push({ sheet, address, level, cf });
+      }
+    }
+  }
+  await flush();
+  const record: HighlightRecord = { version: 1, entries };
+  await writeRecord(ctx, state, record, signal);
+  return record;
+}
+
+/** Removes every highlight the tool recorded; the user's cells and formats are untouched. */
+export async function clearAllHighlights(ctx: XlContext, signal?: AbortSignal): Promise<void> {
+  const state = await loadState(ctx, signal);
+  if (state.record.entries.length === 0) return;
+  await queueDeleteRecorded(ctx, state, signal);
+  await writeRecord(ctx, state, { version: 1, entries: [] }, signal);
+}
