@@ -228,11 +228,29 @@ function rankChanges(
     const now = rankIndicator(ind, zones).rank;
     const then = rankIndicator(ind, before).rank;
     const m = new Map<string, { city: number | null; province: number | null } | null>();
+    // A change is only meaningful when the same zones were ranked in the group both times (a place
+    // among 5 zones last month against a place among 8 now says nothing): otherwise null.
+    const members = (r: Map<string, RankGroups | null>, key: 'city' | 'province') => {
+      const out = new Map<string, string[]>();
+      for (const z of zones) {
+        const g = z.zone[key];
+        if (g !== null && r.get(z.zone.code)?.[key]) out.set(g, [...(out.get(g) ?? []), z.zone.code]);
+      }
+      return out;
+    };
+    const same = (key: 'city' | 'province') => {
+      const a = members(now, key), b = members(then, key);
+      return (g: string | null) => g !== null && (a.get(g) ?? []).join('|') === (b.get(g) ?? []).join('|');
+    };
+    const sameCity = same('city'), sameProvince = same('province');
     for (const z of zones) {
       const a = now.get(z.zone.code), b = then.get(z.zone.code);
       if (!a || !b) { m.set(z.zone.code, null); continue; }
-      const d = (x: { n: number } | null, y: { n: number } | null) => (x && y ? y.n - x.n : null);
-      m.set(z.zone.code, { city: d(a.city, b.city), province: d(a.province, b.province) });
+      const d = (x: { n: number } | null, y: { n: number } | null, ok: boolean) => (ok && x && y ? y.n - x.n : null);
+      m.set(z.zone.code, {
+        city: d(a.city, b.city, sameCity(z.zone.city)),
+        province: d(a.province, b.province, sameProvince(z.zone.province)),
+      });
     }
     out.set(ind.code, m);
   }
