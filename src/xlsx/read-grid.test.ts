@@ -17,14 +17,14 @@ describe('readGrid', () => {
       ws.getCell('B1').value = { formula: 'A1-5', result: 0 };
     });
     const g = readGrid(wb, 'x.xlsx');
-    expect(g.sheets[0].rows[0][1]).toEqual({ v: 0, f: '=A1-5' });
+    expect(g.sheets[0].rows[0][1]).toEqual({ v: 0, f: 'A1-5' });
   });
 
   it('marks a formula without cached result as noResult with v null', async () => {
     const wb = await roundTrip((ws) => {
       ws.getCell('B1').value = { formula: 'A1*2' };
     });
-    expect(readGrid(wb, 'x').sheets[0].rows[0][1]).toEqual({ v: null, f: '=A1*2', noResult: true });
+    expect(readGrid(wb, 'x').sheets[0].rows[0][1]).toEqual({ v: null, f: 'A1*2', noResult: true });
   });
 
   it('translates shared formulas for each cell and keeps their results', async () => {
@@ -35,8 +35,8 @@ describe('readGrid', () => {
       ws.getCell('B2').value = { sharedFormula: 'B1', result: 20 };
     });
     const rows = readGrid(wb, 'x').sheets[0].rows;
-    expect(rows[0][1]).toEqual({ v: 10, f: '=A1*10' });
-    expect(rows[1][1]).toEqual({ v: 20, f: '=A2*10' });
+    expect(rows[0][1]).toEqual({ v: 10, f: 'A1*10' });
+    expect(rows[1][1]).toEqual({ v: 20, f: 'A2*10' });
   });
 
   it('reads merges once: the master holds the value, the other cells are blank', async () => {
@@ -64,7 +64,7 @@ describe('readGrid', () => {
     });
     const rows = readGrid(wb, 'x').sheets[0].rows;
     expect(rows[0][0]?.v).toEqual({ date: '2026-09-30' });
-    expect(rows[1][0]).toEqual({ v: { error: '#DIV/0!' }, f: '=1/0' });
+    expect(rows[1][0]).toEqual({ v: { error: '#DIV/0!' }, f: '1/0' });
     expect(rows[2][0]).toEqual({ v: '填报单位:盘锦' });
     expect(rows[3][0]).toEqual({ v: '链接' });
     expect(rows[4][0]).toEqual({ v: 1234.5, fmt: '#,##0.0' });

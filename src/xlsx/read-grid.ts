@@ -16,6 +16,8 @@ export interface ReadGridOptions {
   /** read only these sheets */
   sheets?: string[];
   onProgress?: (fraction: number) => void;
+  /** formula cells whose cached result is "" (exceljs drops it): sheet name → addresses (empty-results.ts) */
+  emptyResults?: Map<string, Set<string>>;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -56,7 +58,7 @@ export function toScalar(x: unknown): ScalarValue | undefined {
 }
 
 /** One exceljs cell → Cell, or undefined for a blank (or merged non-master) cell. */
-export function readCell(cell: ExcelJS.Cell): Cell | undefined {
+export function readCell(cell: ExcelJS.Cell, emptyResult = false): Cell | undefined {
   const type: number = cell.type;
   if (type === VT.Merge) return undefined;
   if (cell.isMerged && cell.master.address !== cell.address) return undefined;
@@ -64,11 +66,14 @@ export function readCell(cell: ExcelJS.Cell): Cell | undefined {
   const out: Cell = { v: null };
   if (type === VT.Formula) {
     const formula = cell.formula;
-    out.f = '=' + (typeof formula === 'string' ? formula : '');
+    // without the leading '=', as the Office.js port gives it (src/excel/cell-map.ts)
+    out.f = typeof formula === 'string' ? formula : '';
     // cell.value drops a falsy cached result: read the model's result instead.
     const modelResult: unknown = cell.model.result;
     const result: unknown = modelResult !== undefined ? modelResult : cell.result;
-    if (result === undefined || result === null) {
+    if ((result === undefined || result === null) && emptyResult) {
+      out.v = '';
+    } else if (result === undefined || result === null) {
       out.v = null;
       out.noResult = true;
     } else {
@@ -88,12 +93,12 @@ export function readCell(cell: ExcelJS.Cell): Cell | undefined {
 }
 
 /** One worksheet → SheetGrid. */
-export function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
+export function readSheet(ws: ExcelJS.Worksheet, emptyResults?: Set<string>): SheetGrid {
   const rows: (Cell | undefined)[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: (Cell | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = readCell(cell);
+      const c = readCell(cell, emptyResults?.has(cell.address) ?? false);
       if (c) cells[colNumber - 1] = c;
     });
     if (cells.length > 0) rows[rowNumber - 1] = cells;
@@ -115,7 +120,7 @@ export function readGrid(wb: ExcelJS.Workbook, name: string, opts: ReadGridOptio
   const sheets = wb.worksheets.filter((ws) => ws.name !== TOOL_SHEETS.config && (!wanted || wanted.has(ws.name)));
   const out: SheetGrid[] = [];
   sheets.forEach((ws, i) => {
-    out.push(readSheet(ws));
+    out.push(readSheet(ws, opts.emptyResults?.get(ws.name)));
     opts.onProgress?.((i + 1) / sheets.length);
   });
   return { name, sheets: out };

@@ -108,7 +108,7 @@ describe('writeSheets', () => {
           [{ v: '核查结果', style: 'title' }],
           [{ v: '级别', style: 'header' }, { v: '数值', style: 'header' }],
           [{ v: '错误', style: 'error' }, { v: 1234.5, fmt: '#,##0.0' }],
-          [{ v: 3, f: "=1+2" }],
+          [{ v: 3, f: "1+2" }],
         ],
         freeze: { rows: 2, cols: 0 },
         merges: ['A1:B1'],

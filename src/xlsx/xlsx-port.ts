@@ -11,6 +11,7 @@ import type { WorkbookGrid } from '../domain/types';
 import { inputError, type InputErrorCode } from './input-errors';
 import { guardInput } from './input-guard';
 import { readGrid } from './read-grid';
+import { findEmptyStringResults } from './empty-results';
 import { renderSheet, solidFill } from './render-sheet';
 import { STYLES } from '../domain/output/sheet-model';
 
@@ -52,6 +53,8 @@ function deepCopy<T>(x: T): T {
 
 export class XlsxWorkbookPort implements WorkbookPort {
   private saved = new Map<string, SavedCell>();
+  /** formula cells whose cached result is "" (exceljs loses it): see empty-results.ts */
+  private emptyResults = new Map<string, Set<string>>();
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -72,7 +75,9 @@ export class XlsxWorkbookPort implements WorkbookPort {
       throw portError('E_CORRUPT');
     }
     if (wb.worksheets.length === 0) throw portError('E_NO_SHEETS');
-    return new XlsxWorkbookPort(wb, name, false);
+    const port = new XlsxWorkbookPort(wb, name, false);
+    port.emptyResults = await findEmptyStringResults(bytes);
+    return port;
   }
 
   /** A new, empty workbook (e.g. the summary workbook). */
@@ -84,7 +89,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   async readWorkbook(opts: ReadOptions = {}): Promise<WorkbookGrid> {
     if (opts.signal?.aborted) throw new PortError('E_ABORTED', '已取消。', 'Cancelled.');
-    return readGrid(this.workbook, this.name, { sheets: opts.sheets, onProgress: opts.onProgress });
+    return readGrid(this.workbook, this.name, { sheets: opts.sheets, onProgress: opts.onProgress, emptyResults: this.emptyResults });
   }
 
   async highlight(items: Highlight[]): Promise<void> {

@@ -56,7 +56,7 @@ export const FORMATS = {
 export interface OutCell {
   /** the value; for a formula cell, its cached result */
   v: string | number | null;
-  /** a formula with its leading '=' (as Cell.f), e.g. '=IF(F4>0,ROUND((E4-F4)/F4*100,1),"")' */
+  /** a formula without the leading '=' (as Cell.f), e.g. 'IF(F4>0,ROUND((E4-F4)/F4*100,1),"")' */
   f?: string;
   fmt?: string;
   style?: StyleKey;

@@ -21,6 +21,8 @@ export interface SampleRow {
   ytd: number | null;
   base: number | null;
   target: number | null;
+  /** 说明: the clerk's explanation, when the figure needs one */
+  note?: string;
 }
 /** indicator code → row */
 export type SampleValues = Record<string, SampleRow>;
@@ -88,7 +90,7 @@ function paramsOf(zone: Zone, index: number, seed: number): ZoneParams {
       '22': signedInvestment * r.range(0.3, 0.6),
       '19': signed,
       '23': signed * r.range(0.4, 0.7),
-      firms: Math.max(20, S / r.range(6000, 10000)),
+      firms: Math.max(40, S / r.range(4000, 8000)),
     },
     special: index === 2 ? 'fdiNew' : index === 3 ? 'profitLoss' : null,
     key,
@@ -123,18 +125,23 @@ function yearModel(p: ZoneParams, year: number, labelYear: number): YearModel {
   const total = w.reduce((a, b) => a + b, 0);
   const frac = [0];
   for (let m = 1; m <= 12; m++) frac.push(m === 12 ? 1 : frac[m - 1] + w[m - 1] / total);
-  const margin = p.special === 'profitLoss' && year === labelYear ? -r.range(0.01, 0.025) : r.range(0.03, 0.08);
+  // Shares are the zone's own and move only a little from year to year, as in real structures,
+  // so a child's growth stays close to its parent's.
+  const z = rngFor(`${p.key}|shares`);
+  const base = { '02': z.range(0.2, 0.5), '04': z.range(0.9, 1.05), '05': z.range(0.03, 0.08), '09': z.range(0.4, 0.6), '10': z.range(0.15, 0.3), '20': z.range(0.3, 0.45) };
+  const drift = (x: number, pct: number): number => x * (1 + r.range(-pct, pct));
+  const margin = p.special === 'profitLoss' && year === labelYear ? -r.range(0.01, 0.025) : drift(base['05'], 0.08);
   return {
     year,
     frac,
     amount: (code) => (p.special === 'fdiNew' && code === '15' && year < labelYear ? 0 : annual(p, code, year)),
     share: {
-      '02': r.range(0.2, 0.5),
-      '04': r.range(0.9, 1.05),
+      '02': drift(base['02'], 0.05),
+      '04': drift(base['04'], 0.02),
       '05': margin,
-      '09': r.range(0.4, 0.6),
-      '10': r.range(0.15, 0.3),
-      '20': r.range(0.3, 0.45),
+      '09': drift(base['09'], 0.05),
+      '10': drift(base['10'], 0.05),
+      '20': drift(base['20'], 0.05),
     },
   };
 }
@@ -162,7 +169,7 @@ function cumulative(p: ZoneParams, y: YearModel, m: number): Record<string, numb
 
 function stockAt(p: ZoneParams, year: number, m: number): { firms: number; loss: number } {
   const firms = Math.round(annual(p, 'firms', year) * (0.97 + 0.03 * (m / 12)));
-  const lossShare = rngFor(`${p.key}|${year}|${m}|loss`).range(0.08, 0.2);
+  const lossShare = rngFor(`${p.key}|loss`).range(0.1, 0.2) * rngFor(`${p.key}|${year}|loss`).range(0.95, 1.05);
   return { firms, loss: Math.round(firms * lossShare) };
 }
 
@@ -220,6 +227,9 @@ function zoneMonth(zone: Zone, index: number, period: Period, seed: number, labe
     base: taxShareShown(values['12'].base, values['11'].base),
     target: null,
   };
+  // The labelled cases carry the clerk's explanation in 说明, as a careful clerk writes it.
+  if (p.special === 'profitLoss' && year === labelYear) values['05'].note = '受主要产品价格下跌影响,利润由盈转亏';
+  if (p.special === 'fdiNew' && year === labelYear) values['15'].note = '新引进外资项目首次到资,上年同期为0';
   const ordered: SampleValues = {};
   for (const code of SAMPLE_CODES) ordered[code] = values[code];
   return { zone, period, values: ordered };

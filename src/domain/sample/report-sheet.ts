@@ -105,6 +105,7 @@ export function reportSheet(zone: Zone | null, period: Period | null, values: Sa
       if (ind.kind !== 'rate') cells[5].v = v.base;
       cells[7].v = v.target;
     }
+    if (v?.note) cells[8].v = v.note;
     for (const [col, idx] of Object.entries(COL_INDEX)) {
       const o = overrides[`${ind.code}:${col}`];
       if (o) cells[idx] = { ...o, fmt: o.fmt ?? cells[idx].fmt };
@@ -124,15 +125,15 @@ export function reportSheet(zone: Zone | null, period: Period | null, values: Sa
       const at = (row: number, col: number): number | null => numOf(body[row - FIRST_INDICATOR_ROW][col]);
       const ratio = (num: number | null, den: number | null): number | string =>
         num === null || den === null || !(den > 0) ? '' : roundHalfAway((num / den) * 100, 1);
-      if (!typed('ytd')) cells[4] = { v: ratio(at(n, 4), at(d, 4)), f: `=IF(E${d}>0,ROUND(E${n}/E${d}*100,1),"")`, fmt: FORMATS.pct1 };
-      if (!typed('base')) cells[5] = { v: ratio(at(n, 5), at(d, 5)), f: `=IF(F${d}>0,ROUND(F${n}/F${d}*100,1),"")`, fmt: FORMATS.pct1 };
+      if (!typed('ytd')) cells[4] = { v: ratio(at(n, 4), at(d, 4)), f: `IF(E${d}>0,ROUND(E${n}/E${d}*100,1),"")`, fmt: FORMATS.pct1 };
+      if (!typed('base')) cells[5] = { v: ratio(at(n, 5), at(d, 5)), f: `IF(F${d}>0,ROUND(F${n}/F${d}*100,1),"")`, fmt: FORMATS.pct1 };
       if (!typed('yoy')) {
         const en = at(n, 4), ed = at(d, 4), fn = at(n, 5), fd = at(d, 5);
         const pp = en === null || ed === null || fn === null || fd === null || !(ed > 0) || !(fd > 0) ? '' : roundHalfAway((en / ed) * 100 - (fn / fd) * 100, 1);
-        cells[6] = { v: pp, f: `=IF(AND(E${d}>0,F${d}>0),ROUND(E${n}/E${d}*100-F${n}/F${d}*100,1),"")`, fmt: FORMATS.pct1 };
+        cells[6] = { v: pp, f: `IF(AND(E${d}>0,F${d}>0),ROUND(E${n}/E${d}*100-F${n}/F${d}*100,1),"")`, fmt: FORMATS.pct1 };
       }
     } else if ((ind.kind === 'flow' || ind.kind === 'stock') && !typed('yoy')) {
-      cells[6] = { v: growthCached(numOf(cells[4]), numOf(cells[5])), f: `=IF(AND(F${r}>0,E${r}>=0),ROUND((E${r}-F${r})/F${r}*100,1),"")`, fmt: FORMATS.pct1 };
+      cells[6] = { v: growthCached(numOf(cells[4]), numOf(cells[5])), f: `IF(AND(F${r}>0,E${r}>=0),ROUND((E${r}-F${r})/F${r}*100,1),"")`, fmt: FORMATS.pct1 };
     }
   });
   rows.push(...body);

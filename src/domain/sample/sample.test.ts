@@ -124,12 +124,12 @@ describe('reportSheet', () => {
     expect(s.rows[2].map((c) => c.v)).toEqual(['指标名称', '代码', '计量单位', '本月', '1-本月累计', '上年同期累计', '同比增长(%)', '年度目标', '说明']);
     const r4 = s.rows[3];
     expect(r4[0].v).toBe('规模以上工业总产值');
-    expect(r4[6].f).toBe('=IF(AND(F4>0,E4>=0),ROUND((E4-F4)/F4*100,1),"")');
+    expect(r4[6].f).toBe('IF(AND(F4>0,E4>=0),ROUND((E4-F4)/F4*100,1),"")');
     const e = zm.values['01'].ytd!, f = zm.values['01'].base!;
     expect(r4[6].v).toBeCloseTo(((e - f) / f) * 100, 1);
     expect(s.rows[4][0].v).toBe('其中:战略性新兴产业产值');
     // 税收占比 (row 17) from 税收收入 (row 15) and 一般公共预算收入 (row 14)
-    expect(s.rows[16][4].f).toBe('=IF(E14>0,ROUND(E15/E14*100,1),"")');
+    expect(s.rows[16][4].f).toBe('IF(E14>0,ROUND(E15/E14*100,1),"")');
     expect(s.rows[16][4].v).toBe(zm.values['14'].ytd);
     expect(s.rows[26]).toEqual([]);
     expect(s.rows[27][0].v).toBe('单位负责人:');
@@ -145,7 +145,7 @@ describe('reportSheet', () => {
   it('the empty template keeps the formulas with empty results', () => {
     const t = reportSheet(null, null, null, { sheetName: '月报模板' });
     expect(t.name).toBe('月报模板');
-    expect(t.rows[3][6]).toMatchObject({ v: '', f: '=IF(AND(F4>0,E4>=0),ROUND((E4-F4)/F4*100,1),"")' });
+    expect(t.rows[3][6]).toMatchObject({ v: '', f: 'IF(AND(F4>0,E4>=0),ROUND((E4-F4)/F4*100,1),"")' });
     expect(t.rows[3][4].v).toBeNull();
   });
 
@@ -165,7 +165,7 @@ describe('reportSheet', () => {
 
   it('outSheetToGrid reads like a port: formulas keep cached results, merges kept', () => {
     const g = outSheetToGrid(reportSheet(zone, P(2026, 9), zm.values));
-    expect(g.rows[3][6]).toEqual({ v: expect.any(Number), f: '=IF(AND(F4>0,E4>=0),ROUND((E4-F4)/F4*100,1),"")', fmt: '0.0' });
+    expect(g.rows[3][6]).toEqual({ v: expect.any(Number), f: 'IF(AND(F4>0,E4>=0),ROUND((E4-F4)/F4*100,1),"")', fmt: '0.0' });
     expect(g.rows[0][1]).toBeUndefined();
     expect(g.merges).toContain('A1:I1');
   });

@@ -1,0 +1,99 @@
+/**
+ * --out: an annotated copy of each checked workbook (cells of findings highlighted by level with a
+ * note, plus a 核查结果 sheet), written into the out folder. Never writes over an input file: a
+ * target that is an input (or the register/history file) is refused.
+ */
+import * as path from 'node:path';
+import type { Config } from '../domain/config/schema';
+import type { Highlight } from '../domain/output/sheet-model';
+import { findingsSheet } from '../domain/output/findings-sheet';
+import { parseRange, a1 } from '../domain/a1';
+import type { Bilingual, CheckReport, Finding, Lang } from '../domain/types';
+import { openWorkbookFile } from './load-inputs';
+import { writeBytes } from '../xlsx/node-files';
+
+export interface AnnotateResult {
+  written: string[];
+  problems: Bilingual[];
+}
+
+/** The highlight of a finding: its cell (the top-left cell of a range), with the message in both languages. */
+export function highlightOf(f: Finding): Highlight | null {
+  if (!f.sheet || !f.cell) return null;
+  const r = parseRange(f.cell.replace(/^.*!/, ''));
+  if (!r) return null;
+  return { sheet: f.sheet, cell: a1(r.top, r.left), level: f.level, note: `[${f.rule}] ${f.message.zh}\n${f.message.en}` };
+}
+
+/** The part of a report about one file (its findings, and the skipped rules that concern it). */
+export function reportForFile(report: CheckReport, file: string): CheckReport {
+  const fr = report.files.find((f) => f.file === file);
+  const scopes = new Set<string>(['all', file]);
+  for (const s of fr?.sheets ?? []) {
+    scopes.add(s.sheet);
+    scopes.add(`${file} / ${s.sheet}`);
+    if (s.zone) scopes.add(s.zone.code);
+  }
+  const findings = report.findings.filter((f) => f.file === file);
+  const totals = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) totals[f.level]++;
+  return {
+    schemaVersion: '1',
+    files: fr ? [fr] : [],
+    findings,
+    skipped: report.skipped.filter((s) => scopes.has(s.scope)),
+    totals,
+  };
+}
+
+/** A free target name in `dir` for `base` ("a.xlsx", then "a (2).xlsx"...). */
+function uniqueTarget(dir: string, base: string, taken: Set<string>): string {
+  const ext = path.extname(base);
+  const stem = base.slice(0, base.length - ext.length);
+  let candidate = path.join(dir, base);
+  for (let n = 2; taken.has(candidate); n++) candidate = path.join(dir, `${stem} (${n})${ext}`);
+  taken.add(candidate);
+  return candidate;
+}
+
+export async function writeAnnotated(
+  report: CheckReport,
+  files: { file: string; abs: string; sha256: string }[],
+  outDir: string,
+  protectedPaths: string[],
+  config: Config,
+  lang: Lang,
+): Promise<AnnotateResult> {
+  const written: string[] = [];
+  const problems: Bilingual[] = [];
+  const forbidden = new Set(protectedPaths.map((p) => path.resolve(p)));
+  const taken = new Set<string>();
+  for (const f of files) {
+    const fr = report.files.find((x) => x.file === f.file);
+    if (!fr || fr.inputError) continue;
+    const target = uniqueTarget(path.resolve(outDir), path.basename(f.abs), taken);
+    if (forbidden.has(target)) {
+      problems.push({
+        zh: `拒绝写入 ${target}:它是一个输入文件,标注副本绝不覆盖输入。请用另一个 --out 文件夹。`,
+        en: `Refused to write ${target}: it is an input file, and an annotated copy never overwrites an input. Use another --out folder.`,
+      });
+      continue;
+    }
+    // Re-read the file rather than keeping every workbook in memory; refuse if it changed meanwhile.
+    const wb = await openWorkbookFile(f.abs);
+    if (!wb.port || wb.sha256 !== f.sha256) {
+      problems.push({
+        zh: `${f.file} 在核查过程中被修改或无法再次读取,未写标注副本。请重新核查。`,
+        en: `${f.file} changed during the check or could not be read again; no annotated copy was written. Check it again.`,
+      });
+      continue;
+    }
+    const own = reportForFile(report, f.file);
+    const highlights = own.findings.map(highlightOf).filter((h): h is Highlight => h !== null);
+    await wb.port.highlight(highlights);
+    await wb.port.writeSheets([findingsSheet(own, lang, config.catalogue)]);
+    await writeBytes(target, await wb.port.toBytes());
+    written.push(target);
+  }
+  return { written, problems };
+}

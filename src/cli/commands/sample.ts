@@ -1,0 +1,90 @@
+/**
+ * `zone-report sample [--out samples/] [--zones N]`: writes the canonical empty template, a zone
+ * register, one report workbook per zone for 2026-09 (a quarter end; one zone carries typical clerk
+ * mistakes so a check has something to show) and 历史数据.xlsx with the earlier months the rules and
+ * the quarterly warning need (2025-09, 2025-12 for V-BASE and rank history; 2026-03, 2026-06, 2026-08
+ * for V-MONTH/V-CUM and the previous quarters).
+ */
+import * as path from 'node:path';
+import type { OutSheet } from '../../domain/output/sheet-model';
+import type { Lang, Period } from '../../domain/types';
+import { historySheet } from '../../domain/recognise/history-sheet';
+import { clerkMistakes, registerSheet, reportSheet, sampleHistory, sampleMonth, sampleRegister } from '../../domain/sample';
+import { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
+import { writeBytes } from '../../xlsx/node-files';
+import { parseArgs } from '../args';
+import { SAMPLE_HELP } from '../help';
+import { progress, sayBoth, type CliIO } from '../io';
+import { EXIT_INPUT, EXIT_OK, langOf } from './check';
+
+export const SAMPLE_PERIOD: Period = { year: 2026, month: 9 };
+export const HISTORY_PERIODS: Period[] = [
+  { year: 2025, month: 9 },
+  { year: 2025, month: 12 },
+  { year: 2026, month: 3 },
+  { year: 2026, month: 6 },
+  { year: 2026, month: 8 },
+];
+/** The zone (index in the register) whose report carries the clerk mistakes. */
+export const MISTAKES_ZONE_INDEX = 1;
+export const MAX_SAMPLE_ZONES = 10_000;
+
+async function writeWorkbook(file: string, sheets: OutSheet[]): Promise<void> {
+  const port = XlsxWorkbookPort.create(path.basename(file));
+  await port.writeSheets(sheets);
+  await writeBytes(file, await port.toBytes());
+}
+
+/** A file name from a zone name: characters Windows forbids are replaced. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || 'zone';
+}
+
+export async function sampleCommand(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { values: ['out', 'zones', 'lang'], flags: ['help'] });
+  if (args.flags.has('help')) {
+    io.out(SAMPLE_HELP);
+    return EXIT_OK;
+  }
+  const lang: Lang = langOf(args.values.lang) ?? 'zh';
+  const n = args.values.zones === undefined ? 10 : Number(args.values.zones);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_SAMPLE_ZONES) {
+    args.problems.push({ zh: `--zones 须为 1 到 ${MAX_SAMPLE_ZONES} 之间的整数。`, en: `--zones must be a whole number from 1 to ${MAX_SAMPLE_ZONES}.` });
+  }
+  if (args.positionals.length > 0) {
+    args.problems.push({ zh: `sample 不接受文件参数:${args.positionals.join(' ')}`, en: `sample takes no file arguments: ${args.positionals.join(' ')}` });
+  }
+  if (args.problems.length > 0) {
+    for (const p of args.problems) io.err(sayBoth(p) + '\n');
+    io.err('zone-report sample --help\n');
+    return EXIT_INPUT;
+  }
+  const out = path.resolve(args.values.out ?? 'samples');
+  const zones = sampleRegister(n);
+  const monthDir = path.join(out, `${SAMPLE_PERIOD.year}-${String(SAMPLE_PERIOD.month).padStart(2, '0')}`);
+  try {
+    await writeWorkbook(path.join(out, '月报模板.xlsx'), [reportSheet(null, null, null, { sheetName: '月报模板' })]);
+    await writeWorkbook(path.join(out, '开发区名录.xlsx'), [registerSheet(zones)]);
+    const month = sampleMonth(zones, SAMPLE_PERIOD);
+    for (let i = 0; i < month.length; i++) {
+      const { zone, values } = month[i];
+      const overrides = i === MISTAKES_ZONE_INDEX ? clerkMistakes(values) : undefined;
+      await writeWorkbook(path.join(monthDir, `${safeFileName(zone.name)}.xlsx`), [reportSheet(zone, SAMPLE_PERIOD, values, { overrides })]);
+      progress(io, lang === 'zh' ? '写出示例' : 'Writing samples', (i + 1) / month.length, i + 1 === month.length);
+    }
+    await writeWorkbook(path.join(out, '历史数据.xlsx'), [historySheet(sampleHistory(zones, HISTORY_PERIODS))]);
+  } catch {
+    io.err(
+      (lang === 'zh'
+        ? `无法写入文件夹 ${out}。请检查路径和写入权限。`
+        : `Could not write into the folder ${out}. Check the path and the write permission.`) + '\n',
+    );
+    return EXIT_INPUT;
+  }
+  io.out(
+    lang === 'zh'
+      ? `已写出示例到 ${out}:月报模板.xlsx、开发区名录.xlsx、历史数据.xlsx,以及 ${zones.length} 个开发区的 2026年9月 月报(${path.basename(monthDir)}/)。\n`
+      : `Samples written to ${out}: 月报模板.xlsx, 开发区名录.xlsx, 历史数据.xlsx and the 2026-09 reports of ${zones.length} zones (${path.basename(monthDir)}/).\n`,
+  );
+  return EXIT_OK;
+}
