@@ -11,7 +11,10 @@ import { matchColumnLabel, VALUE_COLUMNS } from './labels';
 export const HEADER_SCAN_ROWS = 15;
 
 export interface HeaderFound {
+  /** the last header row: data rows start below it */
   row: number;
+  /** the row of each column's label (differs from `row` for the upper row of a two-row header) */
+  labelRow: Partial<Record<ColumnKey, number>>;
   columns: Partial<Record<ColumnKey, number>>;
   /** N of a "1-N月" cumulative label */
   ytdMonth: number | null;
@@ -31,6 +34,7 @@ export type HeaderResult =
 
 function scanRow(g: GridView, r: number): HeaderFound {
   const columns: Partial<Record<ColumnKey, number>> = {};
+  const labelRow: Partial<Record<ColumnKey, number>> = {};
   const duplicates: HeaderFound['duplicates'] = [];
   let ytdMonth: number | null = null;
   for (let c = 0; c < g.width(r); c++) {
@@ -42,9 +46,35 @@ function scanRow(g: GridView, r: number): HeaderFound {
       continue;
     }
     columns[m.key] = c;
+    labelRow[m.key] = r;
     if (m.key === 'ytd' && m.n !== undefined) ytdMonth = m.n;
   }
-  return { row: r, columns, ytdMonth, duplicates };
+  return { row: r, labelRow, columns, ytdMonth, duplicates };
+}
+
+/**
+ * A two-row header: "指标名称 | 本月 | 累计(merged over three columns)" above "| | 本年 | 上年同期 | 增长%".
+ * When the row under the header has a blank name cell and labels of columns not yet found, those
+ * columns are taken from it and the data start one row lower. Labels already found are not replaced.
+ */
+function extendTwoRowHeader(g: GridView, h: HeaderFound): HeaderFound {
+  const r = h.row + 1;
+  if (r >= g.rowCount || g.text(r, h.columns.name as number) !== '') return h;
+  const below = scanRow(g, r);
+  const added = (Object.keys(below.columns) as ColumnKey[]).filter((k) => h.columns[k] === undefined);
+  if (added.length === 0) return h;
+  const taken = new Set(Object.values(h.columns));
+  const columns = { ...h.columns };
+  const labelRow = { ...h.labelRow };
+  let ytdMonth = h.ytdMonth;
+  for (const k of added) {
+    const c = below.columns[k] as number;
+    if (taken.has(c)) continue;
+    columns[k] = c;
+    labelRow[k] = r;
+    if (k === 'ytd') ytdMonth = below.ytdMonth;
+  }
+  return { ...h, row: r, columns, labelRow, ytdMonth };
 }
 
 const valueCount = (h: HeaderFound): number => VALUE_COLUMNS.filter((k) => h.columns[k] !== undefined).length;
@@ -62,7 +92,7 @@ export function findHeader(g: GridView): HeaderResult {
     const h = scanRow(g, r);
     const values = valueCount(h);
     const hasName = h.columns.name !== undefined;
-    if (hasName && values >= 2) return { kind: 'found', header: h };
+    if (hasName && values >= 2) return { kind: 'found', header: extendTwoRowHeader(g, h) };
     if (hasName || values > 0) attempt = true;
     const score = (hasName ? 2 : 0) + values;
     if (score > bestScore) {

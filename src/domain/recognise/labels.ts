@@ -15,7 +15,7 @@ const LABELS: Record<string, ColumnKey> = {
   上年同期累计: 'base', 上年同期: 'base', 去年同期: 'base', 上年同期数: 'base',
   '同比增长(%)': 'yoy', '同比±%': 'yoy', '同比增减(%)': 'yoy', '增长%': 'yoy',
   // spelled without the %-sign or with it in other places: the same column
-  同比增长: 'yoy', 同比增减: 'yoy', '同比±(%)': 'yoy', '同比(%)': 'yoy', '增长(%)': 'yoy', '同比增长%': 'yoy', '同比增减%': 'yoy',
+  同比: 'yoy', 同比增长: 'yoy', 同比增减: 'yoy', '同比±(%)': 'yoy', '同比(%)': 'yoy', '增长(%)': 'yoy', '同比增长%': 'yoy', '同比增减%': 'yoy',
   年度目标: 'target', 全年目标: 'target', 目标任务: 'target',
   说明: 'note', 备注: 'note', 情况说明: 'note',
 };

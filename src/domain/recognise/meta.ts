@@ -31,8 +31,9 @@ const KEYS: [string, MetaKey][] = [
   ['金额单位', 'unit'],
 ];
 const KEY_OF = new Map(KEYS);
-// A key at the start of the cell or after a space, then an optional colon (cleanText made ： into :).
-const KEY_RE = new RegExp(`(?:^|(?<=\\s))(${KEYS.map(([k]) => k).join('|')})\\s*:?`, 'g');
+// A key at the start of the cell or after a space, an optional remark in brackets ("填报单位(盖章):"),
+// then an optional colon (cleanText made ： and （） ASCII).
+const KEY_RE = new RegExp(`(?:^|(?<=\\s))(${KEYS.map(([k]) => k).join('|')})\\s*(?:\\([^()]*\\))?\\s*:?`, 'g');
 // A bare "单位:万元" also states the amount unit (only when the value is a unit: checked by the caller).
 const BARE_UNIT = /^单位\s*:\s*(.*)$/;
 

@@ -181,6 +181,36 @@ describe('local variants', () => {
     expect(rec(r, '12')).toMatchObject({ month: 30, ytd: null, base: 25 });
   });
 
+  test('a two-row header: 累计 merged over three columns, with 本年 | 上年同期 | 增长% below', () => {
+    const s = grid('辽滨', [
+      META,
+      ['指标名称', '计量单位', '本月', '累计', null, null],
+      [null, null, null, '本年', '上年同期', '增长%'],
+      ['税收收入', '万元', 50, 500, 400, 25],
+    ], ['A2:A3', 'B2:B3', 'C2:C3', 'D2:F2']);
+    const r = report(recogniseSheet(s, ctx()));
+    expect(r.headerRow).toBe(2);
+    expect(r.columns).toEqual({ name: 0, unit: 1, month: 2, ytd: 3, base: 4, yoy: 5 });
+    expect(rec(r, '12')).toMatchObject({ month: 50, ytd: 500, base: 400, yoy: 25 });
+    expect(r.findings).toEqual([]);
+  });
+
+  test('填报单位(盖章): a remark in brackets between the key and its colon', () => {
+    const meta = ['填报单位（盖章）：盘锦高新区', null, null, null, '报告期：2026年1-9月'];
+    const r = report(recogniseSheet(canonical([['税收收入', '12', '万元', null, 5, 4]], 'x', meta), ctx()));
+    expect(r.zone?.code).toBe('S212002');
+    expect(r.period).toEqual({ year: 2026, month: 9 });
+  });
+
+  test('several keys in one cell', () => {
+    const meta = ['填报单位:盘锦高新区    统计期:2026年8月    金额单位:亿元'];
+    const r = report(recogniseSheet(canonical([['税收收入', '12', null, null, 5, 4]], 'x', meta), ctx()));
+    expect(r.zone?.code).toBe('S212002');
+    expect(r.period).toEqual({ year: 2026, month: 8 });
+    expect(r.amountUnit).toBe('亿元');
+    expect(rec(r, '12')?.ytd).toBe(50000);
+  });
+
   test('hidden rows are read like others', () => {
     const s = canonical([['税收收入', '12', '万元', null, 500, 400]]);
     const r = report(recogniseSheet({ ...s, hidden: true }, ctx()));

@@ -77,7 +77,9 @@ export function recogniseSheet(sheet: SheetGrid, ctx: RecogniseContext): SheetRe
   const zone = resolveZone({ name: zoneName, code: meta.code ? { text: meta.code.text, cell: meta.code.cell } : null }, ctx.register, sheet.name);
 
   const ytdMonth =
-    header && header.ytdMonth !== null ? { n: header.ytdMonth, cell: a1(header.row, header.columns.ytd as number) } : null;
+    header && header.ytdMonth !== null
+      ? { n: header.ytdMonth, cell: a1(header.labelRow.ytd ?? header.row, header.columns.ytd as number) }
+      : null;
   const per = resolvePeriod({ declared: meta.period ?? null, sheetName: sheet.name, ytdMonth, fallbackYear: ctx.fallbackYear });
 
   const where: FindingWhere = { sheet: sheet.name, zone: zone.label, period: per.period ? periodKey(per.period) : null };

@@ -9,7 +9,8 @@ import type { Bilingual, ColumnKey, Finding, IndicatorRecord, Period, Skipped, Z
 export interface ParsedRecord extends Omit<IndicatorRecord, 'growth'> {
   /** columns whose cell on this row holds a formula */
   formulaCols: ColumnKey[];
-  /** columns whose cell held something that is not a number (already reported as V-TYPE) */
+  /** columns whose cell held something not usable as a number: not a number (reported as V-TYPE), or a unit
+   *  that cannot be converted (reported as V-UNIT); their value is null and must not be reported again */
   invalidCols: ColumnKey[];
 }
 

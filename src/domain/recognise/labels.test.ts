@@ -1,0 +1,38 @@
+import { matchColumnLabel } from './labels';
+
+describe('matchColumnLabel (template.md §1 column table)', () => {
+  test.each([
+    ['指标名称', 'name'], ['指标', 'name'], ['项目', 'name'],
+    ['代码', 'code'], ['指标代码', 'code'],
+    ['计量单位', 'unit'], ['单位', 'unit'],
+    ['本月', 'month'], ['当月', 'month'], ['本月数', 'month'],
+    ['1-本月累计', 'ytd'], ['本月止累计', 'ytd'], ['本年累计', 'ytd'], ['累计', 'ytd'],
+    ['上年同期累计', 'base'], ['上年同期', 'base'], ['去年同期', 'base'], ['上年同期数', 'base'],
+    ['同比增长(%)', 'yoy'], ['同比±%', 'yoy'], ['同比增减(%)', 'yoy'], ['增长%', 'yoy'],
+    ['年度目标', 'target'], ['全年目标', 'target'], ['目标任务', 'target'],
+    ['说明', 'note'], ['备注', 'note'], ['情况说明', 'note'],
+  ])('%s is the %s column', (label, key) => {
+    expect(matchColumnLabel(label)?.key).toBe(key);
+  });
+
+  test('normalised first: full-width brackets, spaces, line breaks', () => {
+    expect(matchColumnLabel('同比增长（％）')?.key).toBe('yoy');
+    expect(matchColumnLabel(' 1-本月\n累计 ')?.key).toBe('ytd');
+    expect(matchColumnLabel('上年\u3000同期')?.key).toBe('base');
+  });
+
+  test('a unit in brackets after the label is ignored', () => {
+    expect(matchColumnLabel('本月(万元)')?.key).toBe('month');
+    expect(matchColumnLabel('1-9月累计（万元）')).toEqual({ key: 'ytd', n: 9 });
+  });
+
+  test('1-N月 remembers N, with any of the usual dashes', () => {
+    for (const l of ['1-9月', '1—9月', '1~9月', '1～9月', '1至9月', '1－9月']) expect(matchColumnLabel(l)).toEqual({ key: 'ytd', n: 9 });
+    expect(matchColumnLabel('1-12月')).toEqual({ key: 'ytd', n: 12 });
+    expect(matchColumnLabel('1-13月')).toBeNull();
+  });
+
+  test('other labels name nothing', () => {
+    for (const l of ['', '序号', '开发区代码', '统计期', '增加值']) expect(matchColumnLabel(l)).toBeNull();
+  });
+});
