@@ -2,6 +2,7 @@ import { checkWorkbooks, sortFindings } from './check';
 import { defaultConfig } from './config/validate';
 import { goodRows, input, registerSheet, reportSheet, withRow, ZONES } from './check.fixtures';
 import type { Finding } from './types';
+import { sampleRegister, sampleMonth, sampleHistory, reportSheet as sampleSheet, outSheetToGrid, clerkMistakes, registerSheet as sampleRegisterSheet } from './sample';
 
 const config = defaultConfig();
 
@@ -78,6 +79,15 @@ describe('a report with typical clerk mistakes', () => {
     }
     const part = report.findings.find((f) => f.rule === 'V-PART') as Finding;
     expect(part.message.zh).toBe('工业投资(E7)125,000.0 大于固定资产投资(E6)120,000.0;其中项不能大于总数,请核对两项数据。');
+  });
+});
+
+describe('formulas in the template', () => {
+  test('a typed 同比 among formula rows is V-FORMULA-OVERWRITTEN; the formula rows pass', () => {
+    const fx = (v: number, row: number) => ({ v, f: `ROUND((E${row}-F${row})/F${row}*100,1)` });
+    const rows = goodRows().map((r, i) => (r[1] === '02' ? r : [...r.slice(0, 6), typeof r[6] === 'number' ? fx(r[6], i + 4) : r[6], ...r.slice(7)]));
+    const { report } = checkWorkbooks([input('a.xlsx', [reportSheet('9月', rows), registerSheet()])], { config });
+    expect(report.findings.map((f) => [f.rule, f.cell, f.value])).toEqual([['V-FORMULA-OVERWRITTEN', 'G5', 7.1]]);
   });
 });
 
@@ -263,5 +273,36 @@ describe('JSON shape (rules.md, machine-readable report)', () => {
       expect(Object.keys(s).sort()).toEqual(['reason', 'rule', 'scope']);
       expect(isBilingual(s.reason)).toBe(true);
     }
+  });
+});
+
+describe('the sample month (generator of `zone-report sample`)', () => {
+  const zones = sampleRegister(10);
+  const period = { year: 2026, month: 9 };
+  const months = sampleMonth(zones, period);
+  const sheets = months.map((m, i) => outSheetToGrid(sampleSheet(m.zone, period, m.values, i === 0 ? { overrides: clerkMistakes(m.values) } : {})));
+  sheets.push(outSheetToGrid(sampleRegisterSheet(zones)));
+  const history = sampleHistory(zones, [{ year: 2026, month: 8 }, { year: 2025, month: 9 }]);
+  const { report } = checkWorkbooks([{ file: 'sample.xlsx', sha256: 's', grid: { name: 'sample.xlsx', sheets }, inputError: null }], { config, history });
+  const mistaken = sheets[0].name;
+
+  test('the nine clean zones have no errors, and with full history nothing is skipped', () => {
+    expect(report.findings.filter((f) => f.sheet !== mistaken && f.level === 'error')).toEqual([]);
+    expect(report.skipped).toEqual([]);
+  });
+
+  test('every typed-over mistake is caught at its cell (canonical rows: 08 on row 11, 12 on row 15…)', () => {
+    const got = new Set(report.findings.filter((f) => f.sheet === mistaken).map((f) => `${f.rule}@${f.cell}`));
+    for (const want of [
+      'V-UNITSLIP@E25', // 实际到位资金 typed in 元
+      'V-PART@E15', // 税收收入 > 一般公共预算收入
+      'V-SUM@E14',
+      'V-RATIO@E17', // the template's 税收占比 formula now shows over 100
+      'V-TEXTNUM@D4',
+      'V-REQ@F11', // 固定资产投资 base left empty
+      'V-TEXTNUM@D20', // full-width digits
+      'V-FORMULA-OVERWRITTEN@G19', // 进出口总额 同比 typed over the formula
+      'V-YOY@G19',
+    ]) expect(got).toContain(want);
   });
 });

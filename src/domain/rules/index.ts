@@ -54,9 +54,19 @@ export function buildContext(
   return { config, catalogue, report, records, growth, history, scope };
 }
 
-/** Run every per-report rule. */
+/**
+ * Whether the sheet was read at all: without a header holding the name, 1-本月累计 and 上年同期累计
+ * columns recognition reports V-LAYOUT and reads no rows, and every key row would look "absent".
+ */
+export function wasRead(report: RecognisedReport): boolean {
+  const c = report.columns;
+  return report.headerRow >= 0 && c.name !== undefined && c.ytd !== undefined && c.base !== undefined;
+}
+
+/** Run every per-report rule (none on a sheet that could not be read: its V-LAYOUT error says why). */
 export function runReportRules(ctx: RuleContext): { findings: Finding[]; skipped: Skipped[] } {
   const findings: Finding[] = [];
+  if (!wasRead(ctx.report)) return { findings, skipped: [] };
   const skipped: Skipped[] = [];
   for (const rule of REPORT_RULES) {
     const out = rule(ctx);

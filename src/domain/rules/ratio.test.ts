@@ -17,9 +17,13 @@ describe('V-RATIO', () => {
     const r = report([rec('11', 13, { ytd: 100, base: 100 }), rec('12', 14, { ytd: 100, base: 0 }), rec('14', 16, { ytd: 100, base: 0, unit: '%' })]);
     expect(ratioRule(context(r)).findings).toEqual([]);
   });
-  test('a computed share above 100 because tax > budget is left to V-PART (not reported twice)', () => {
-    const r = report(parts(12000, 10000));
-    expect(ratioRule(context(r)).findings).toEqual([]);
+  test('a computed share above 100 (tax > budget) is an error on the share, even with 90 typed', () => {
+    // 12000 / 10000 = 120%
+    const r = report([...parts(12000, 10000), rec('14', 16, { ytd: 90, base: 85, unit: '%' })]);
+    const out = ratioRule(context(r)).findings;
+    expect(out.map((f) => [f.rule, f.indicator, f.cell, f.value])).toEqual([['V-RATIO', '14', 'E17', 120]]);
+    // without a 税收占比 row: at the numerator's cell, still on indicator 14
+    expect(ratioRule(context(report(parts(12000, 10000)))).findings.map((f) => [f.indicator, f.cell])).toEqual([['14', 'E15']]);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * V-RATIO (error): a reported or recomputed ratio outside 0-100 (税收占比 is a share).
  * V-RATIO-MISMATCH (warning): a reported ratio differs from the one recomputed from its parts by more
- * than thresholds.ratioMismatchPp 百分点. A recomputed ratio out of range because a part exceeds its
- * total or is negative is already V-PART / V-SIGN, and is not reported twice.
+ * than thresholds.ratioMismatchPp 百分点. A ratio out of range is reported once per column, on the
+ * ratio's own indicator (the reported figure when it is out of range, else the recomputed one).
  */
 import type { Finding } from '../types';
 import { fmtOne } from '../messages/format';
@@ -40,23 +40,20 @@ export const ratioRule: Rule = (ctx) => {
         continue;
       }
       if (computed !== null && !inDomain(computed) && numInd && denInd && numRec && denRec) {
-        const n = numRec[col] as number;
-        const d = denRec[col] as number;
-        const caughtByPart = numInd.parent === denInd.code && n > d;
-        const caughtBySign = (n < 0 && numInd.nonNegative) || (d < 0 && denInd.nonNegative);
-        if (!caughtByPart && !caughtBySign) {
-          const wn = where(numInd, numRec.cells[col]);
-          const wd = where(denInd, denRec.cells[col]);
-          findings.push(
-            makeFinding(ctx, {
-              level: 'error', rule: 'V-RATIO', rec: numRec, indicator: ind.code, col, value: roundHalfAway(computed, 1), expected: '0-100',
-              message: {
-                zh: `由${wn.zh}和${wd.zh}算得的${ind.name}为${fmtOne(computed)}%(${colName.zh}),不在0~100之间;请核对这两项数据。`,
-                en: `${where(ind, null).en} computed from ${wn.en} and ${wd.en} is ${fmtOne(computed)}% (${colName.en}), outside 0-100: check these two figures.`,
-              },
-            }),
-          );
-        }
+        // Reported on the ratio itself even when V-PART / V-SIGN already name the cause: the error
+        // must sit on the ratio's indicator so that rankings and scores never use a share above 100.
+        const wn = where(numInd, numRec.cells[col]);
+        const wd = where(denInd, denRec.cells[col]);
+        findings.push(
+          makeFinding(ctx, {
+            level: 'error', rule: 'V-RATIO', rec: rec ?? numRec, indicator: ind.code,
+            cell: rec?.cells[col] ?? numRec.cells[col] ?? null, value: roundHalfAway(computed, 1), expected: '0-100',
+            message: {
+              zh: `由${wn.zh}和${wd.zh}算得的${ind.name}为${fmtOne(computed)}%(${colName.zh}),不在0~100之间;请核对这两项数据。`,
+              en: `${where(ind, null).en} computed from ${wn.en} and ${wd.en} is ${fmtOne(computed)}% (${colName.en}), outside 0-100: check these two figures.`,
+            },
+          }),
+        );
         continue;
       }
       if (rec && reported !== null && computed !== null && inDomain(computed)) {

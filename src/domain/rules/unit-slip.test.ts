@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { slipPower, unitSlipRule } from './unit-slip';
 import { context, hist, rec, report } from './fixtures';
 
@@ -51,4 +52,19 @@ describe('V-UNITSLIP', () => {
     ]);
     expect(unitSlipRule(context(r)).findings).toEqual([]);
   });
+});
+
+test('property: inside a window the power is found, and swapping the figures negates it', () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(4, 3, 1, -1, -3, -4),
+      fc.double({ min: -0.29, max: 0.29, noNaN: true }),
+      fc.double({ min: 1, max: 1e6, noNaN: true }),
+      (p, offset, ref) => {
+        const v = ref * 10 ** (p + offset);
+        expect(slipPower(v, ref, 0.3)).toBe(p);
+        expect(slipPower(ref, v, 0.3)).toBe(-p);
+      },
+    ),
+  );
 });
