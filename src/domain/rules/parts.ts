@@ -22,6 +22,9 @@ export const partRule: Rule = (ctx) => {
     const parent = ctx.records.get(ind.parent);
     if (!parentInd || !parent) continue;
     for (const col of PART_COLS) {
+      // The 本月 of a total that may fall (一般公共预算收入) can be below one of its items when another
+      // item is negative that month (a non-tax refund): only cumulative figures must respect the order.
+      if (col === 'month' && parentInd.kind === 'flow' && !parentInd.monotone) continue;
       const c = rec[col];
       const p = parent[col];
       if (c === null || p === null) continue;

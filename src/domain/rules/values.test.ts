@@ -8,6 +8,10 @@ describe('V-SIGN', () => {
     expect(out[0]).toMatchObject({ rule: 'V-SIGN', level: 'error', cell: 'D4', value: -5 });
     expect(out[0].message.zh).toBe('规模以上工业总产值(D4)的本月为负数-5.0;该指标不能为负,请核对数据和符号。');
   });
+  test('the 本月 of a flow that may fall (tax refunds) may be negative; its cumulative may not', () => {
+    const out = signRule(context(report([rec('12', 14, { month: -120, ytd: -5, base: 8500 })]))).findings;
+    expect(out.map((f) => f.cell)).toEqual(['E15']);
+  });
   test('profit (05) may be negative; zero is fine', () => {
     const out = signRule(context(report([rec('05', 7, { ytd: -300, base: -200 }), rec('01', 3, { ytd: 0, base: 0 })]))).findings;
     expect(out).toEqual([]);

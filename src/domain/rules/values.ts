@@ -1,5 +1,6 @@
 /**
- * V-SIGN (error): a negative figure for a nonNegative indicator. V-INT (error): a count that is not
+ * V-SIGN (error): a negative figure for a nonNegative indicator (except the 本月 of a flow that is
+ * not monotone: when its cumulative falls, the month is negative). V-INT (error): a count that is not
  * a whole number. Checked on 本月, 1-本月累计, 上年同期累计 and 年度目标; ratios and rates are left to
  * V-RATIO (their own domain) and the statistics bureau.
  */
@@ -16,6 +17,8 @@ export const signRule: Rule = (ctx) => {
     const ind = ctx.catalogue.get(rec.indicator);
     if (!ind || !ind.nonNegative || ind.kind === 'ratio' || ind.kind === 'rate') continue;
     for (const col of COLS) {
+      // A flow whose cumulative may fall (tax: refunds, adjustments) has a negative 本月 exactly then.
+      if (col === 'month' && ind.kind === 'flow' && !ind.monotone) continue;
       const v = rec[col];
       if (v === null || v >= 0) continue;
       const w = where(ind, rec.cells[col]);
