@@ -5,6 +5,7 @@
  */
 import { checkCommand, EXIT_INPUT, EXIT_OK } from './commands/check';
 import { sampleCommand } from './commands/sample';
+import { summaryCommand } from './commands/summary';
 import { MAIN_HELP } from './help';
 import { processIO, type CliIO } from './io';
 
@@ -13,6 +14,7 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   sample: sampleCommand,
+  summary: summaryCommand,
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
