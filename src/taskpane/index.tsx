@@ -23,25 +23,39 @@ function officeDisplayLanguage(): string | null {
 async function boot(root: Root): Promise<void> {
   const host = await detectHost();
   if (host.mode === 'office-missing') {
-    root.render(<StartupMessage title={both('officeMissingTitle')} body={both('officeMissingBody')} />);
+    // Decision: a plain browser without access to Microsoft's CDN (an intranet) can still work on
+    // files: the message says what happened and offers standalone mode instead of a dead end.
+    root.render(
+      <StartupMessage
+        title={both('officeMissingTitle')}
+        body={both('officeMissingBody')}
+        action={{ label: both('continueStandalone'), run: () => void mount(root, 'standalone').catch((e: unknown) => showFailure(root, e)) }}
+      />,
+    );
     return;
   }
+  await mount(root, host.mode);
+}
+
+async function mount(root: Root, mode: 'excel' | 'standalone'): Promise<void> {
   const lang = detectLang(officeDisplayLanguage(), typeof navigator !== 'undefined' ? navigator.language : null);
   let services: EngineServices;
-  if (host.mode === 'excel') {
-    const { OfficeWorkbookPort } = await import('../excel/office-port');
-    services = new EngineServices('excel', new OfficeWorkbookPort(), 'Excel');
+  if (mode === 'excel') {
+    const { OfficeWorkbookPort, excelRunner } = await import('../excel/office-port');
+    services = new EngineServices('excel', new OfficeWorkbookPort(excelRunner()), 'Excel');
   } else {
     services = new EngineServices('standalone', null);
   }
   root.render(<App services={services} initialLang={lang} />);
 }
 
+function showFailure(root: Root, e: unknown): void {
+  const reason = e instanceof Error ? e.message : String(e);
+  root.render(<StartupMessage title={both('errorTitle')} body={both('startupFailed', { reason })} />);
+}
+
 const container = document.getElementById('root');
 if (container) {
   const root = createRoot(container);
-  boot(root).catch((e: unknown) => {
-    const reason = e instanceof Error ? e.message : String(e);
-    root.render(<StartupMessage title={both('errorTitle')} body={both('startupFailed', { reason })} />);
-  });
+  boot(root).catch((e: unknown) => showFailure(root, e));
 }

@@ -14,37 +14,45 @@ import { TOOL_SHEETS, type WorkbookPort } from '../../domain/port';
 import type { Highlight } from '../../domain/output/sheet-model';
 import type { CheckReport, HistoryRow, Lang } from '../../domain/types';
 import { countLevels } from '../live-merge';
+import { a1, parseRange } from '../../domain/a1';
 import { saveBlob, XLSX_TYPE } from './download';
 import type { CheckRequest, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
 import { inputOf, inputOfOffice, openXlsxFiles, throwIfAborted, type OfficePort, type OpenedWorkbook } from './workbook-source';
 
 /**
- * One highlight per finding cell; a range is marked at its first cell; several findings on one
- * cell share it, the worst level wins and every message goes into the note (both languages).
- * Decision: the pane's own mapping, since the engine exposes none for the pane yet.
+ * The highlight of each finding (top-left cell of a range; message in both languages) and the part
+ * of a report about one file. Same behaviour as src/cli/annotate.ts highlightOf / reportForFile,
+ * which cannot be imported here (that module uses node:path and node file I/O).
+ * TODO(shared): move both into src/domain/output so the CLI and the pane share one copy.
  */
 export function highlightsOf(report: CheckReport, file: string | null): Highlight[] {
-  const byCell = new Map<string, Highlight>();
-  const rank = { info: 0, warning: 1, error: 2 } as const;
+  const out: Highlight[] = [];
   for (const f of report.findings) {
-    if (f.sheet === null || f.cell === null) continue;
+    if (!f.sheet || !f.cell) continue;
     if (file !== null && f.file !== file) continue;
-    const cell = f.cell.split(':')[0].replace(/\$/g, '');
-    const key = `${f.sheet}!${cell}`;
-    const note = `[${f.rule}] ${f.message.zh}\n${f.message.en}`;
-    const prev = byCell.get(key);
-    if (!prev) byCell.set(key, { sheet: f.sheet, cell, level: f.level, note });
-    else {
-      prev.note += `\n${note}`;
-      if (rank[f.level] > rank[prev.level]) prev.level = f.level;
-    }
+    const r = parseRange(f.cell.replace(/^.*!/, ''));
+    if (!r) continue;
+    out.push({ sheet: f.sheet, cell: a1(r.top, r.left), level: f.level, note: `[${f.rule}] ${f.message.zh}\n${f.message.en}` });
   }
-  return [...byCell.values()];
+  return out;
 }
 
 function reportForFile(report: CheckReport, file: string): CheckReport {
+  const fr = report.files.find((f) => f.file === file);
+  const scopes = new Set<string>(['all', file]);
+  for (const s of fr?.sheets ?? []) {
+    scopes.add(s.sheet);
+    scopes.add(`${file} / ${s.sheet}`);
+    if (s.zone) scopes.add(s.zone.code);
+  }
   const findings = report.findings.filter((f) => f.file === file);
-  return { ...report, files: report.files.filter((f) => f.file === file), findings, totals: countLevels(findings) };
+  return {
+    schemaVersion: '1',
+    files: fr ? [fr] : [],
+    findings,
+    skipped: report.skipped.filter((k) => scopes.has(k.scope)),
+    totals: countLevels(findings),
+  };
 }
 
 function annotatedName(name: string): string {

@@ -13,7 +13,7 @@ import { readBytes } from './read-file';
 export interface OfficePort extends WorkbookPort {
   selectCell(sheet: string, address: string): Promise<void>;
   watchChanges(cb: (sheet: string) => void): Promise<() => void> | (() => void);
-  insertWorkbook(base64: string): Promise<void>;
+  insertWorkbook(base64: string): Promise<boolean>;
 }
 
 /** A workbook file opened in the pane: its bytes, its port (null when unreadable) or the error. */
