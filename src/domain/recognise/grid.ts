@@ -5,7 +5,7 @@
  */
 import type { Cell, SheetGrid } from '../types';
 import { cleanText, normaliseLabel } from '../cells/normalise';
-import { parseRange } from '../a1';
+import { parseRange, type RangePos } from '../a1';
 
 /** The text a cell shows, before normalisation ('' for blank). */
 export function cellText(cell: Cell | undefined): string {
@@ -38,26 +38,35 @@ export interface GridView {
 }
 
 export function gridView(sheet: SheetGrid): GridView {
-  // slave position "r,c" → master position
-  const slaves = new Map<string, { row: number; col: number }>();
+  // Merges indexed by row (only rows that exist), so a merge spanning a whole column costs one entry
+  // per row rather than one per cell.
+  const byRow = new Map<number, RangePos[]>();
   for (const m of sheet.merges) {
     const r = parseRange(m);
-    if (!r) continue;
-    // Bounded: a merge larger than the sheet's rows cannot hide more than what exists.
+    if (!r || (r.top === r.bottom && r.left === r.right)) continue;
     const bottom = Math.min(r.bottom, sheet.rows.length - 1);
     for (let row = r.top; row <= bottom; row++) {
-      for (let col = r.left; col <= r.right && col - r.left < 1000; col++) {
-        if (row !== r.top || col !== r.left) slaves.set(row + ',' + col, { row: r.top, col: r.left });
-      }
+      const list = byRow.get(row) ?? [];
+      list.push(r);
+      byRow.set(row, list);
     }
   }
+  /** the master (top-left) of the merge (r, c) is a non-top-left cell of, or null */
+  const masterOf = (r: number, c: number): { row: number; col: number } | null => {
+    const list = byRow.get(r);
+    if (!list) return null;
+    for (const m of list) {
+      if (c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) return { row: m.top, col: m.left };
+    }
+    return null;
+  };
   const cell = (r: number, c: number): Cell | undefined => {
-    if (slaves.has(r + ',' + c)) return undefined;
+    if (masterOf(r, c)) return undefined;
     return sheet.rows[r]?.[c];
   };
   const text = (r: number, c: number): string => cleanText(cellText(cell(r, c))).trim();
   const label = (r: number, c: number): string => {
-    const master = slaves.get(r + ',' + c);
+    const master = masterOf(r, c);
     if (master && master.col === c) return normaliseLabel(cellText(sheet.rows[master.row]?.[master.col]));
     return normaliseLabel(cellText(cell(r, c)));
   };

@@ -63,8 +63,10 @@ export function resolveZone(input: ZoneInput, register: Register | null, sheet: 
   const problems: ZoneProblem[] = [];
 
   if (byCode) {
+    // Checked only for a name written in a cell: a sheet name left over from a copied sheet names
+    // nothing the clerk declared.
     const other = byName.length === 1 && byName[0] !== byCode ? byName[0] : null;
-    if (other && name) {
+    if (other && name && name.cell !== null) {
       problems.push({
         cell: name.cell,
         value: name.text,
