@@ -1051,7 +1051,8 @@ class FakeRange extends FakeProxy implements XlRange {
   }
   set formulas(v: unknown[][] | null) {
     this.setGrid('formulas', v, (c, x) => {
-      if (typeof x === 'string' && x.startsWith('=')) {
+      // input is parsed as if typed: a text-formatted ('@') cell keeps '=…' as text
+      if (typeof x === 'string' && x.startsWith('=') && c.nf !== '@') {
         c.f = x.slice(1);
         c.v = undefined;
       } else {
