@@ -14,6 +14,7 @@ import { a1 } from '../a1';
 import { finding } from './findings';
 import { cellText, gridView } from './grid';
 import { parsePeriodKey, periodKey, readPeriodText } from './period';
+import { dateOfCell } from './resolve-period';
 
 type HistCol = 'period' | 'zone' | 'indicator' | 'ytd' | 'base' | 'target' | 'level';
 
@@ -118,11 +119,11 @@ export function readHistorySheet(sheet: SheetGrid): { rows: HistoryRow[]; findin
     if (g.blankRow(r)) continue;
     const pc = cols.period as number;
     const periodCell = g.cell(r, pc);
-    const pv = periodCell?.v;
     // Excel turns a typed "2026-09" into a date: accept the date's year and month.
+    const iso = dateOfCell(periodCell);
     let period: string | null = null;
-    if (pv && typeof pv === 'object' && 'date' in pv) {
-      const p = parsePeriodKey(pv.date);
+    if (iso !== null) {
+      const p = parsePeriodKey(iso);
       period = p ? periodKey(p) : null;
     } else {
       const p = readPeriodText(cellText(periodCell));

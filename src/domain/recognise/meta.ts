@@ -58,7 +58,7 @@ export function readMeta(g: GridView, endRow: number): Meta {
         const key = KEY_OF.get(m[1]) as MetaKey;
         const start = (m.index ?? 0) + m[0].length;
         const end = i + 1 < hits.length ? hits[i + 1].index ?? t.length : t.length;
-        const inCell = t.slice(start, end).replace(/^:/, '').trim();
+        const inCell = valueText(t.slice(start, end));
         if (inCell !== '') put(key, { text: inCell, cell: a1(r, c), raw: undefined });
         else if (i === hits.length - 1) {
           const next = nextValue(g, r, c);
@@ -77,7 +77,20 @@ function nextValue(g: GridView, r: number, c: number): MetaValue | null {
     if (t === '') continue;
     KEY_RE.lastIndex = 0;
     if (KEY_RE.test(t) || BARE_UNIT.test(t)) return null;
-    return { text: t, cell: a1(r, k), raw: g.cell(r, k) };
+    return { text: valueText(t), cell: a1(r, k), raw: g.cell(r, k) };
   }
   return null;
+}
+
+/**
+ * A value as written after its key: up to a wide gap (two spaces or more: what follows is something
+ * else), without a trailing "(盖章)" remark.
+ */
+function valueText(raw: string): string {
+  return raw
+    .replace(/^\s*:/, '')
+    .trim()
+    .split(/\s{2,}/)[0]
+    .replace(/\s*\((?:盖章|公章|签章|章)\)$/, '')
+    .trim();
 }

@@ -5,7 +5,8 @@
  * is a V-PERIOD error. When sources disagree the 统计期 cell is kept as the period (it is what the
  * clerk declared) and the error says what disagrees.
  */
-import type { Bilingual, Period } from '../types';
+import type { Bilingual, Cell, Period } from '../types';
+import { isDateFormat, serialToIso } from '../cells/read-number';
 import { parsePeriodKey, readPeriodText, type PeriodRead } from './period';
 import type { MetaValue } from './meta';
 
@@ -28,12 +29,23 @@ const showEn = (p: Period): string => `${p.year}-${String(p.month).padStart(2, '
 
 /** The declared cell's period: a date cell (Excel turned "2026-09" into a date) counts by its year and month. */
 function readDeclared(v: MetaValue): PeriodRead {
-  const raw = v.raw?.v;
-  if (raw && typeof raw === 'object' && 'date' in raw) {
-    const p = parsePeriodKey(raw.date);
-    return p ? { kind: 'period', year: p.year, month: p.month, text: raw.date } : { kind: 'none' };
+  const iso = dateOfCell(v.raw);
+  if (iso !== null) {
+    const p = parsePeriodKey(iso);
+    return p ? { kind: 'period', year: p.year, month: p.month, text: iso } : { kind: 'none' };
   }
   return readPeriodText(v.text);
+}
+
+/**
+ * The ISO date a cell holds, or null: a date value, or (as Office.js hands dates over) a serial
+ * number with a date format.
+ */
+export function dateOfCell(cell: Cell | undefined): string | null {
+  const raw = cell?.v;
+  if (raw && typeof raw === 'object' && 'date' in raw) return raw.date;
+  if (typeof raw === 'number' && Number.isFinite(raw) && isDateFormat(cell?.fmt)) return serialToIso(raw);
+  return null;
 }
 
 export function resolvePeriod(input: PeriodInput): { period: Period | null; problems: PeriodProblem[] } {

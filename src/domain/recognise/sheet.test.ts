@@ -202,6 +202,13 @@ describe('local variants', () => {
     expect(r.period).toEqual({ year: 2026, month: 9 });
   });
 
+  test('a value ends at a wide gap, and a trailing (盖章) is not part of the name', () => {
+    const meta = ['填报单位:盘锦高新区(盖章)      2026年', null, null, null, '统计期:2026年9月'];
+    const r = report(recogniseSheet(canonical([['税收收入', '12', '万元', null, 5, 4]], 'x', meta), ctx()));
+    expect(r.zoneText).toBe('盘锦高新区');
+    expect(r.zone?.code).toBe('S212002');
+  });
+
   test('several keys in one cell', () => {
     const meta = ['填报单位:盘锦高新区    统计期:2026年8月    金额单位:亿元'];
     const r = report(recogniseSheet(canonical([['税收收入', '12', null, null, 5, 4]], 'x', meta), ctx()));
@@ -448,6 +455,12 @@ describe('period', () => {
 
   test('a date typed into the 统计期 cell (Excel turned 2026-09 into a date) counts by year and month', () => {
     const r = report(recogniseSheet(withPeriod({ v: { date: '2026-09-01' } }), ctx()));
+    expect(r.period).toEqual({ year: 2026, month: 9 });
+  });
+
+  test('a date handed over as a serial number with a date format (Office.js) counts by year and month', () => {
+    // 46266 = 2026-09-01 (46023 is 2026-01-01; + 243 days to September 1st)
+    const r = report(recogniseSheet(withPeriod({ v: 46266, fmt: 'yyyy"年"m"月"' }), ctx()));
     expect(r.period).toEqual({ year: 2026, month: 9 });
   });
 
