@@ -37,7 +37,7 @@ describe('writeSheets', () => {
     if (!s) throw new Error('not written');
     expect(s.rows[2][1]).toMatchObject({ v: '01', nf: '@' }); // "01" stays text, not 1
     expect(s.rows[3][0]).toMatchObject({ v: '=不是公式', nf: '@' }); // text, not a formula
-    expect(s.rows[3][0].f).toBeUndefined();
+    expect(s.rows[3][0]?.f).toBeUndefined();
     expect(s.rows[3][1]).toMatchObject({ v: '2026-09', nf: '@' });
     expect(s.rows[3][2]).toMatchObject({ f: 'ROUND(1.49,1)', nf: '0.0' });
     expect(s.rows[2][2]).toMatchObject({ v: 13.3, nf: '0.0', fill: '#C6EFCE', font: { color: '#006100' } });
