@@ -16,16 +16,19 @@ export function solidFill(hex: string): ExcelJS.FillPattern {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } };
 }
 
+/** The workbook's default font (exceljs's): a styled cell names it too, or viewers substitute a serif font. */
+const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
+
 /** The exceljs style of a named style key. */
 export function styleOf(key: StyleKey): Partial<ExcelJS.Style> {
   const spec = STYLES[key];
   const style: Partial<ExcelJS.Style> = {};
   if (spec.fill) style.fill = solidFill(spec.fill);
-  const font: Partial<ExcelJS.Font> = {};
+  const font: Partial<ExcelJS.Font> = { ...BASE_FONT };
   if (spec.font) font.color = { argb: argb(spec.font) };
   if (spec.bold) font.bold = true;
   if (spec.size) font.size = spec.size;
-  if (Object.keys(font).length > 0) style.font = font;
+  style.font = font;
   return style;
 }
 
@@ -37,8 +40,29 @@ function cellValue(c: OutCell): ExcelJS.CellValue {
   return c.v;
 }
 
+/** Display width in character units: CJK and full-width characters count two. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/**
+ * Lines a wrapped text needs in a column of `width` characters. exceljs cannot autofit row heights
+ * and LibreOffice does not refit on opening, so the height is estimated here.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width - 1);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
+}
+
+const LINE_HEIGHT = 15;
+
 /** Write `sheet` into the (empty) worksheet `ws`. */
 export function renderSheet(ws: ExcelJS.Worksheet, sheet: OutSheet): void {
+  // A title is centred only over its merged range; alone it would spill to both sides and be cut.
+  const anyWrap = sheet.columns.some((c) => c.wrap);
+  const mergeMasters = new Set((sheet.merges ?? []).map((m) => m.split(':')[0].toUpperCase()));
   sheet.columns.forEach((col, i) => {
     ws.getColumn(i + 1).width = col.width;
   });
@@ -49,14 +73,30 @@ export function renderSheet(ws: ExcelJS.Worksheet, sheet: OutSheet): void {
       cell.value = cellValue(c);
       const style: Partial<ExcelJS.Style> = c.style ? styleOf(c.style) : {};
       if (c.fmt) style.numFmt = c.fmt;
-      if (c.style === 'title') style.alignment = { horizontal: 'center', vertical: 'middle' };
+      if (c.style === 'title') style.alignment = { horizontal: mergeMasters.has(cell.address) ? 'center' : 'left', vertical: 'middle' };
       if (c.style === 'header') style.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      else if (sheet.columns[col]?.wrap && c.style !== 'title') style.alignment = { vertical: 'top', wrapText: true };
+      else if (anyWrap && c.style !== 'title') style.alignment = { vertical: 'top' };
       if (Object.keys(style).length > 0) cell.style = style;
     });
   });
+  if (anyWrap) {
+    sheet.rows.forEach((row, r) => {
+      let lines = 1;
+      row.forEach((c, col) => {
+        const spec = sheet.columns[col];
+        if (c && spec?.wrap && typeof c.v === 'string' && c.style !== 'title' && c.style !== 'header') {
+          lines = Math.max(lines, wrappedLines(c.v, spec.width));
+        }
+      });
+      if (lines > 1) ws.getRow(r + 1).height = LINE_HEIGHT * lines;
+    });
+  }
   for (const m of sheet.merges ?? []) ws.mergeCells(m);
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
     ws.views = [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
   }
   if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
+  // Printed (or converted to PDF) one page wide, landscape: these sheets are wide tables.
+  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }

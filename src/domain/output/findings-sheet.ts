@@ -40,7 +40,9 @@ const HEADERS: Record<Lang, string[]> = {
   zh: ['级别', '规则', '开发区', '统计期', '工作表', '单元格', '指标', '数值', '应为', '说明', '已说明'],
   en: ['Level', 'Rule', 'Zone', 'Period', 'Sheet', 'Cell', 'Indicator', 'Value', 'Expected', 'Message', 'Explained'],
 };
-const WIDTHS = [8, 22, 30, 10, 22, 9, 28, 14, 14, 80, 8];
+const WIDTHS = [7, 25, 30, 9, 22, 8, 24, 13, 13, 60, 7];
+/** the message column wraps, so a long message stays readable on screen and on paper */
+const WRAP_COL = 9;
 
 /**
  * The 核查结果 sheet for a report. Indicator names come from `catalogue` (default: the shipped one);
@@ -94,7 +96,7 @@ export function findingsSheet(report: CheckReport, lang: Lang, catalogue?: Indic
 
   return {
     name: TOOL_SHEETS.findings,
-    columns: widths.map((width) => ({ width })),
+    columns: widths.map((width, i) => (i === (withFile ? WRAP_COL + 1 : WRAP_COL) ? { width, wrap: true } : { width })),
     rows,
     freeze: { rows: 2, cols: 0 },
     tabColor: report.totals.error > 0 ? 'C00000' : report.totals.warning > 0 ? 'BF8F00' : '548235',

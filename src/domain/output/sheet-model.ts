@@ -65,6 +65,8 @@ export interface OutCell {
 export interface OutColumn {
   /** width in characters */
   width: number;
+  /** wrap long text in this column's cells (e.g. messages) */
+  wrap?: boolean;
 }
 
 export interface OutSheet {
