@@ -35,16 +35,18 @@ describe('汇总', () => {
     expect(a3[4].v).toBe('5/5→');
     const lvl = a3[a3.length - 2].v;
     expect(lvl).toBe('红色(红牌警示)');
-    expect(String(a3[a3.length - 1].v)).toContain('约谈提醒:规模以上工业总产值同比下降0.1%');
+    // worst-level reasons only (two), the rest counted: 6 triggers − 2 shown = 4
+    expect(a3[a3.length - 1].v).toBe('规模以上工业总产值同比下降0.1%;规模以上工业总产值连续两个季度红色预警;另4条见预警清单');
   });
 
   test('labels and exclusions: 新增, and — with the reason', () => {
     const b3 = rowOf('乙市B3');
     expect(b3[3].v).toBe('新增');
-    expect(b3[4].v).toBe('—(同比为“新增”)');
+    expect(b3[4].v).toBe('—(新增)');
     const b5 = rowOf('乙市B5');
     expect(b5[0].style).toBe('gray');
-    expect(String(b5[4].v)).toBe('—(有未修正的错误或未说明的警告)');
+    expect(b5[4].v).toBe('—'); // gray: the reason is in the level and reason columns
+    expect(b5[b5.length - 1].v).toBe('有未修正的错误或未说明的警告');
     expect(b5[b5.length - 2].v).toBe('灰色(不评价)');
   });
 
@@ -69,7 +71,9 @@ describe('汇总', () => {
     const s = summarise({ report: checkReport('2026-09', SEP, [B5_ERROR]), register: register(), history: fullHistory(), config, include: ['B5'] });
     const row = summarySheets(s, config, 'zh')[0].rows.find((r) => String(r[0].v).startsWith('乙市B5'))!;
     expect(row[0].v).toBe('乙市B5开发区※');
-    expect(String(row[row.length - 1].v)).toContain('经确认纳入汇总');
+    expect(String(row[row.length - 1].v)).toContain('※有未修正问题,经确认纳入');
+    // its 08 has the error: not ranked there, and the cell says so briefly
+    expect(row[8].v).toBe('—(有误)');
   });
 
   test('English headers and levels with lang en', () => {

@@ -9,7 +9,7 @@ import { FORMATS, type OutCell, type OutSheet, type StyleKey } from '../output/s
 import { TOOL_SHEETS } from '../port';
 import { roundHalfAway } from '../rounding';
 import type { Lang, WarningLevel } from '../types';
-import type { RankPlace, SummaryReport, TotalEntry, Trigger, ZoneSummary } from './types';
+import type { IndicatorSummary, RankPlace, SummaryReport, TotalEntry, Trigger, ZoneSummary } from './types';
 import { keyFlows, keyRatios } from './warnings';
 import { BULLETIN, LEVEL_NAME, LEVEL_RANK, one } from './wording';
 
@@ -26,9 +26,30 @@ function changeText(c: number | null | undefined): string {
   return c > 0 ? `↑${c}` : c < 0 ? `↓${-c}` : '→';
 }
 
+/**
+ * Rank cells sit right of a right-aligned growth figure; a text format with a leading gap keeps
+ * "-12.9" and "3/3" from reading as one number, without changing the cell's value (the sheet model
+ * has no alignment).
+ */
+const RANK_FMT = '"  "@';
+
 function rankCell(place: RankPlace | null, change: number | null | undefined, why: string | null, lang: Lang, style?: StyleKey): OutCell {
-  if (!place) return { v: why ? `—(${why})` : '—', style };
-  return { v: rankText(place, lang) + changeText(change), style };
+  if (!place) return { v: why ? `—(${why})` : '—', fmt: RANK_FMT, style };
+  return { v: rankText(place, lang) + changeText(change), fmt: RANK_FMT, style };
+}
+
+/**
+ * Why a zone is not ranked, short enough for a rank cell: a gray zone's cells stay "—" (its level
+ * and reason are in the last columns); otherwise 有误 / 无数据 / the growth label.
+ */
+function shortWhy(z: ZoneSummary, s: IndicatorSummary | undefined, lang: Lang): string | null {
+  if (z.status === 'gray' || !s || s.rank !== null || !s.unranked) return null;
+  const zh = s.unranked.zh;
+  if (zh.includes('未修正')) return T(lang, '有误', 'error');
+  if (zh.includes('无数据')) return T(lang, '无数据', 'no data');
+  if (zh.includes('无上年')) return T(lang, '无基数', 'no base');
+  if (s.yoyLabel) return lang === 'zh' ? s.yoyLabel : s.unranked.en.replace(/^growth is /, '');
+  return lang === 'zh' ? s.unranked.zh : s.unranked.en;
 }
 
 const LEVEL_STYLE: Record<WarningLevel, StyleKey> = { red: 'red', orange: 'orange', yellow: 'yellow', green: 'green', gray: 'gray' };
@@ -78,7 +99,7 @@ function summarySheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
   for (const ind of ratios) {
     group(`${indName(ind, lang)}(%)`, [
       [T(lang, '占比(%)', 'Share (%)'), 9],
-      [T(lang, '比上年(百分点)', 'Change (pp)'), 10],
+      [T(lang, '比上年(百分点)', 'Change (pp)'), 15],
       [T(lang, '全市位次', 'City rank'), 9],
       [T(lang, '全省位次', 'Province rank'), 9],
     ]);
@@ -89,8 +110,8 @@ function summarySheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
     [T(lang, '全省位次', 'Province rank'), 9],
   ]);
   const levelCol = header1.length;
-  col(T(lang, '预警等级', 'Warning'), '', 10);
-  col(T(lang, '主要原因', 'Main reasons'), '', 60);
+  col(T(lang, '预警等级', 'Warning'), '', 17);
+  col(T(lang, '主要原因', 'Main reasons'), '', 70);
   merges.push(`${letter(levelCol)}3:${letter(levelCol)}4`, `${letter(levelCol + 1)}3:${letter(levelCol + 1)}4`);
   const ncols = header1.length;
 
@@ -126,17 +147,17 @@ function zoneRow(z: ZoneSummary, flows: Indicator[], ratios: Indicator[], lang: 
   const row: OutCell[] = [{ v: name, style }, { v: z.zone.city ?? '—', style }];
   for (const ind of flows) {
     const s = z.indicators[ind.code];
-    const why = s?.unranked ? (lang === 'zh' ? s.unranked.zh : s.unranked.en) : null;
+    const why = shortWhy(z, s, lang);
     row.push({ v: s?.ytd ?? null, fmt: amountFmt(ind), style });
-    row.push(s?.yoy != null ? { v: s.yoy, fmt: FORMATS.pct1, style } : { v: s?.yoyLabel ?? '—', style });
+    row.push(s?.yoy != null ? { v: s.yoy, fmt: FORMATS.pct1, style } : { v: s?.yoyLabel ?? '—', fmt: RANK_FMT, style });
     row.push(rankCell(s?.rank?.city ?? null, s?.rankChange?.city, why, lang, style));
     row.push(rankCell(s?.rank?.province ?? null, s?.rankChange?.province, why, lang, style));
   }
   for (const ind of ratios) {
     const s = z.indicators[ind.code];
-    const why = s?.unranked ? (lang === 'zh' ? s.unranked.zh : s.unranked.en) : null;
+    const why = shortWhy(z, s, lang);
     row.push({ v: s?.ytd == null ? null : roundHalfAway(s.ytd, 1), fmt: FORMATS.pct1, style });
-    row.push(s?.change_pp != null ? { v: s.change_pp, fmt: FORMATS.pct1, style } : { v: '—', style });
+    row.push(s?.change_pp != null ? { v: s.change_pp, fmt: FORMATS.pct1, style } : { v: '—', fmt: RANK_FMT, style });
     row.push(rankCell(s?.rank?.city ?? null, s?.rankChange?.city, why, lang, style));
     row.push(rankCell(s?.rank?.province ?? null, s?.rankChange?.province, why, lang, style));
   }
@@ -144,7 +165,7 @@ function zoneRow(z: ZoneSummary, flows: Indicator[], ratios: Indicator[], lang: 
   row.push(rankCell(z.scoreRank?.city ?? null, null, null, lang, style));
   row.push(rankCell(z.scoreRank?.province ?? null, null, null, lang, style));
   row.push({ v: levelLabel(z.warning.level, z.warning.triggers, lang), style });
-  row.push({ v: reasonsText(z, lang), style });
+  row.push({ v: reasonsText(z, lang), fmt: RANK_FMT, style });
   return row;
 }
 
@@ -156,11 +177,22 @@ function levelLabel(level: WarningLevel, triggers: Trigger[], lang: Lang): strin
   return word ? `${name}(${lang === 'zh' ? word.zh : word.en})` : name;
 }
 
+/**
+ * The 主要原因 cell: the reasons of the zone's worst level only, without the bulletin tag (the level
+ * column carries it), at most two, then "等N条" pointing to 预警清单, so the cell stays one readable
+ * line (a long text would spill past the table and shrink the printed page).
+ */
 function reasonsText(z: ZoneSummary, lang: Lang): string {
-  const parts = z.warning.triggers.map((t) => (lang === 'zh' ? t.reason.zh : t.reason.en));
-  if (z.includedWithErrors) {
-    parts.push(T(lang, '※ 有未修正的问题,经确认纳入汇总', '* has unresolved findings; included on request'));
-  }
+  const top = z.warning.triggers.filter((t) => t.level === z.warning.level);
+  const body = (t: Trigger) => {
+    const r = lang === 'zh' ? t.reason.zh : t.reason.en;
+    const i = r.indexOf(lang === 'zh' ? ':' : ': ');
+    return i >= 0 ? r.slice(i + (lang === 'zh' ? 1 : 2)) : r;
+  };
+  const parts = top.slice(0, 2).map(body);
+  const more = z.warning.triggers.length - parts.length;
+  if (more > 0) parts.push(T(lang, `另${more}条见预警清单`, `${more} more in 预警清单`));
+  if (z.includedWithErrors) parts.push(T(lang, '※有未修正问题,经确认纳入', '* unresolved findings, included on request'));
   return parts.join(lang === 'zh' ? ';' : '; ');
 }
 
@@ -211,6 +243,7 @@ function legendRows(config: Config, lang: Lang, ncols: number, firstRow: number,
       `增速低于目标增速或全市平均;低于序时进度${one(w.paceYellowPp)}至${one(w.paceRedPp)}个百分点(含);税收占比低于${one(w.taxShareMin)}%或比上年下降${one(w.taxShareDropPp)}个百分点及以上;综合得分全市末位。`],
     ['green', `${LEVEL_NAME.green.zh}:正常`, '未触发预警。'],
     ['gray', `${LEVEL_NAME.gray.zh}:不评价`, '未报送、重复报送,或有未修正的错误、未说明的警告:不排名、不评价。标※者有未修正问题,经确认纳入汇总。'],
+    ['muted', '位次', '“2/10”第2位/共10个参与排名;“并列2/10”并列第2位;↑前进 ↓后退 →持平(比上月);“—(新增)”等:不参与排名及原因。合计行“含N个”:该指标只有N个开发区有本期和上年同期数。'],
   ];
   const itemsEn: [string, string][] = [
     ['Red: interview', `growth below zero (or turned to loss, loss increased); more than ${one(w.paceRedPp)} pp behind schedule; last in the city two quarters running; red two quarters running = "red card"; orange three quarters running becomes red.`],
@@ -218,6 +251,7 @@ function legendRows(config: Config, lang: Lang, ncols: number, firstRow: number,
     ['Yellow: reminder', `growth below the target or the city total; ${one(w.paceYellowPp)} to ${one(w.paceRedPp)} pp behind schedule (inclusive); tax share below ${one(w.taxShareMin)}% or down ${one(w.taxShareDropPp)} pp or more; last in the city by composite score.`],
     ['Green: normal', 'no warning.'],
     ['Gray: not rated', 'no report, a duplicate report, or unresolved errors or unexplained warnings: not ranked, not rated. Zones marked * have unresolved findings and were included on request.'],
+    ['Ranks', '"2/10" = 2nd of 10 ranked zones; "=2/10" tied 2nd; ↑ up ↓ down → unchanged since last month; "—(new)" etc.: not ranked, and why. Totals "N zones": only N zones have both this year\'s and last year\'s figure.'],
   ];
   const rows: OutCell[][] = [[{ v: T(lang, '图例', 'Legend'), style: 'header' }]];
   items.forEach(([style, zh, zhText], i) => {
@@ -262,7 +296,7 @@ function warningSheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
   const headers = lang === 'zh'
     ? ['开发区', '所属市', '预警等级', '规则', '指标', '原因', '数值', '目标/阈值', '全市平均', '序时进度差(百分点)', '全市位次', '连续季度']
     : ['Zone', 'City', 'Level', 'Rule', 'Indicator', 'Reason', 'Value', 'Target / threshold', 'City average', 'Behind schedule (pp)', 'City rank', 'Quarters running'];
-  const widths = [26, 9, 14, 16, 18, 60, 9, 10, 10, 12, 10, 9];
+  const widths = [26, 9, 16, 22, 18, 60, 9, 10, 10, 18, 10, 9];
   const items: { z: ZoneSummary; t: Trigger; order: number }[] = [];
   summary.zones.forEach((z, order) => z.warning.triggers.forEach((t) => items.push({ z, t, order })));
   // red first, then orange, yellow, gray; within a level in register order, a zone's triggers together
@@ -287,7 +321,7 @@ function warningSheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
       num(t.detail.target),
       num(t.detail.cityAverage),
       num(t.detail.gap_pp),
-      { v: rankText(t.detail.rank, lang), style },
+      { v: rankText(t.detail.rank, lang), fmt: RANK_FMT, style },
       { v: t.detail.quarters, fmt: FORMATS.count, style },
     ]);
   }
