@@ -35,6 +35,16 @@ type Figure = (typeof FIGURES)[number];
 // Percent-like units a rate or ratio row may state.
 const PERCENT_UNITS = new Set(['%', '百分比', '百分点']);
 
+/**
+ * A number format that scales what is shown ("#,##0,," shows 12345678 as 12): the figure the clerk
+ * sees is not the one stored, so neither can be trusted to be in the row's unit.
+ */
+export function scalingFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  const bare = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/[\\_*]./g, '');
+  return /[0#?],+(?=$|[;%\s)])/.test(bare);
+}
+
 export function isMoney(ind: Indicator): boolean {
   return unitFactor('元', ind.unit) !== null || unitFactor('美元', ind.unit) !== null;
 }
@@ -190,6 +200,16 @@ export function readRows(
       if (read.kind === 'invalid') {
         invalidCols.push(k);
         add(typeError(read, addr, ind, k));
+        continue;
+      }
+      if (!read.fromText && scalingFormat(cell?.fmt)) {
+        invalidCols.push(k);
+        add(
+          finding('error', 'V-UNIT', where, {
+            zh: `单元格 ${addr}(${ind.name},${COLUMN_NAMES[k].zh})的数字格式“${cell?.fmt}”按千或百万缩放显示,显示的数与存储的数 ${read.value} 不同,无法确定单位,该值未使用。请改用普通数字格式,按“${ind.unit}”填写。`,
+            en: `Cell ${addr} (${ind.nameEn}, ${COLUMN_NAMES[k].en}) has the number format "${cell?.fmt}", which scales the display by thousands or millions: what is shown differs from the stored ${read.value}, so the unit is uncertain and the value is not used. Use a plain number format and write the figure in "${ind.unit}".`,
+          }, { cell: addr, indicator: ind.code, value: read.value }),
+        );
         continue;
       }
       if (read.fromText) {

@@ -342,6 +342,12 @@ describe('cells that are not plain numbers', () => {
     expect(rules(r, 'V-TEXTNUM')).toEqual([]);
   });
 
+  test('a number format that scales the display (#,##0,,) is a V-UNIT error: shown and stored figures differ', () => {
+    const r = report(recogniseSheet(canonical([['固定资产投资', '08', '万元', null, { v: 850000000, fmt: '#,##0,,' }, { v: 70000, fmt: '#,##0' }]]), ctx()));
+    expect(rec(r, '08')).toMatchObject({ ytd: null, base: 70000, invalidCols: ['ytd'] });
+    expect(rules(r, 'V-UNIT')[0]).toMatchObject({ cell: 'E4', level: 'error' });
+  });
+
   test('a format unit in another currency is a V-UNIT error and the value is not used', () => {
     const r = report(recogniseSheet(canonical([['固定资产投资', '08', '万元', null, { v: 3.5, fmt: '0.0"万美元"' }, 30000]]), ctx()));
     expect(rec(r, '08')).toMatchObject({ ytd: null, base: 30000, invalidCols: ['ytd'] });
