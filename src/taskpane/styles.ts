@@ -36,6 +36,8 @@ export const useStyles = makeStyles({
   },
   td: { padding: '3px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'top' },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
+  /** zone names: wide enough to read (the table scrolls sideways in a narrow pane) */
+  nameCell: { minWidth: '9em' },
   swatch: { display: 'inline-block', width: '12px', height: '12px', borderRadius: '2px', marginRight: '4px', verticalAlign: 'middle' },
   hiddenInput: { display: 'none' },
 });

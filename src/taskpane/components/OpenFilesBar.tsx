@@ -11,18 +11,22 @@ export function OpenFilesBar(props: { files: OpenedFile[]; onOpen: (files: File[
     <section className={s.section} data-testid="open-files">
       <div className={s.row}>
         <FilePickButton label={t('openFiles')} accept=".xlsx" multiple onFiles={props.onOpen} testId="open-files-input" appearance="primary" disabled={props.busy} />
-        <span className={s.muted}>{props.files.length > 0 ? t('openedFiles', { n: props.files.length }) : t('noFilesYet')}</span>
+        {props.files.length === 0 && <span className={s.muted}>{t('noFilesYet')}</span>}
       </div>
       <div className={s.muted}>{t('openFilesHint')}</div>
       {props.files.length > 0 && (
-        <ul className={s.muted} data-testid="opened-list">
-          {props.files.map((f) => (
-            <li key={f.name}>
-              {f.name}
-              {f.role === 'unreadable' ? ` (${t('fileRoleUnreadable')})` : ''}
-            </li>
-          ))}
-        </ul>
+        // Collapsed by default: a bureau opens a dozen files and the results matter more than the list.
+        <details className={s.muted} data-testid="opened-list">
+          <summary>{t('openedFiles', { n: props.files.length })}</summary>
+          <ul>
+            {props.files.map((f) => (
+              <li key={f.name}>
+                {f.name}
+                {f.role === 'unreadable' ? ` (${t('fileRoleUnreadable')})` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   );

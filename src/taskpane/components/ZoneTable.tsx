@@ -39,7 +39,7 @@ export function ZoneTable(props: { summary: SummaryReport; config: Config; indic
                 style={gray ? { backgroundColor: '#D9D9D9', color: '#3A3A3A' } : undefined}
                 title={z.grayReason ? z.grayReason[lang] : undefined}
               >
-                <td className={s.td}>
+                <td className={`${s.td} ${s.nameCell}`}>
                   {z.zone.name}
                   {gray ? ` (${t('grayMarked')})` : ''}
                 </td>

@@ -68,7 +68,7 @@ export const en: Record<MessageKey, string> = {
   summaryRefusedTitle: '{n} zone(s) with unresolved errors were left out of the summary',
   summaryRefusedHint: 'Fix the errors first, or tick "Include anyway": the zone is then shown gray and not ranked.',
   includeAnyway: 'Include anyway',
-  grayMarked: 'gray (not rated)',
+  grayMarked: 'not rated',
   archive: 'Archive this month',
   archived: '{period} archived to 历史数据 ({n} rows).',
   writeSummary: 'Write the 汇总 sheet',

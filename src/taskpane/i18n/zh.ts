@@ -66,7 +66,7 @@ export const zh = {
   summaryRefusedTitle: '{n} 个开发区有未解决的错误,未纳入汇总',
   summaryRefusedHint: '请先改正错误;或勾选“仍然纳入”,该开发区将以灰色标示、不参与排名。',
   includeAnyway: '仍然纳入',
-  grayMarked: '灰色(未评定)',
+  grayMarked: '未评定',
   archive: '归档本月',
   archived: '已将 {period} 归档到“历史数据”({n} 行)。',
   writeSummary: '写入汇总表',
