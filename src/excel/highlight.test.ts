@@ -117,7 +117,7 @@ describe('highlight', () => {
     // 3 levels × ceil(3,334 cells / 400 areas per call) = 27 calls, one conditional format each
     expect(fx.stats.getRangesCalls).toBe(27);
     expect(fx.stats.cfAdds).toBe(27);
-    expect(fx.stats.suspends).toBe(1);
+    expect(fx.stats.suspends).toBe(2); // calculation and screen updating, once each
     expect(Math.max(...fx.stats.requestBytes)).toBeLessThan(5_000_000);
     const cfs = fx.sheet('S')?.cfs ?? [];
     const cells = cfs.reduce((n, c) => n + c.address.split(',').length, 0);

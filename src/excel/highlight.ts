@@ -165,6 +165,9 @@ export async function applyHighlights(ctx: XlContext, items: Highlight[], signal
   if (locked.length > 0) throw protectedSheetError(locked);
 
   await queueDeleteRecorded(ctx, state, signal);
+  // Conditional formats change no values, so nothing needs recalculating; and the screen redraws
+  // once, after the batch.
+  ctx.workbook.application.suspendApiCalculationUntilNextSync();
   ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
 
   const added: { sheet: string; address: string; level: Level; cf: XlConditionalFormat }[] = [];
