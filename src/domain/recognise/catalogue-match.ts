@@ -1,6 +1,6 @@
 /**
  * Matching a report row to a catalogue indicator (template.md §1): by code when the sheet has a code
- * column and the code is in the catalogue (the name is then only checked loosely), else by name or
+ * column and the code is in the catalogue (the name is then only checked loosely: see rows.ts), else by name or
  * alias after normaliseName (其中:, indents and numbering ignored; a trailing unit in brackets too).
  */
 import type { Indicator } from '../config/schema';
@@ -54,14 +54,4 @@ export function matchCode(idx: CatalogueIndex, cell: Cell | undefined): Indicato
 export function matchName(idx: CatalogueIndex, text: string): Indicator | null {
   const k = nameKey(text);
   return k === '' ? null : idx.byName.get(k) ?? null;
-}
-
-/** Loose check of a row's name against the indicator its code named: equal, or one contains the other. */
-export function nameFits(ind: Indicator, text: string): boolean {
-  const k = nameKey(text);
-  if (k === '') return true;
-  return [ind.name, ...ind.aliases].some((n) => {
-    const m = nameKey(n);
-    return m === k || m.includes(k) || k.includes(m);
-  });
 }

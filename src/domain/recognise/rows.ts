@@ -15,7 +15,7 @@ import { finding, type FindingWhere } from './findings';
 import type { GridView } from './grid';
 import type { HeaderFound } from './header';
 import { COLUMN_NAMES } from './labels';
-import { matchCode, matchName, nameFits, type CatalogueIndex } from './catalogue-match';
+import { matchCode, matchName, type CatalogueIndex } from './catalogue-match';
 
 /** The sheet's default money unit (金额单位). */
 export interface SheetUnit {
@@ -112,7 +112,9 @@ export function readRows(
       );
       continue;
     }
-    if (byCode && !nameFits(ind, nameText)) {
+    if (byCode) {
+      // Loosely: the name is only questioned when it names another catalogue indicator exactly
+      // (code 17 出口额 on a row named 进出口总额), not for local wording.
       const other = matchName(idx, nameText);
       if (other && other.code !== ind.code) {
         add(

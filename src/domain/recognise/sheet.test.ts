@@ -388,6 +388,18 @@ describe('rows', () => {
     expect(l[0]).toMatchObject({ cell: 'B4', indicator: '11' });
   });
 
+  test('a code whose name contains the row\'s name still conflicts when the name is another indicator', () => {
+    // 17 is 出口额 (alias 出口); the row's name 进出口总额 is indicator 16
+    const r = report(recogniseSheet(canonical([['进出口总额', '17', '万元', null, 500, 400]]), ctx()));
+    expect(rules(r, 'V-LAYOUT')).toHaveLength(1);
+  });
+
+  test('local wording of the name with a known code is accepted without a word', () => {
+    const r = report(recogniseSheet(canonical([['工业总产值(现价)', '01', '万元', null, 500, 400]]), ctx()));
+    expect(rec(r, '01')?.ytd).toBe(500);
+    expect(r.findings).toEqual([]);
+  });
+
   test('no unit column: catalogue units assumed, and said so once', () => {
     const s = grid('辽滨', [META, ['指标名称', '1-本月累计', '上年同期累计'], ['实际使用外资', 100, 90], ['税收收入', 5, 4]]);
     const r = report(recogniseSheet(s, ctx({})));
