@@ -133,7 +133,8 @@ function summarySheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
 
   return {
     name: TOOL_SHEETS.summary,
-    columns: widths.map((width) => ({ width })),
+    // the reasons column wraps rather than spilling past the table (which shrinks the printed page)
+    columns: widths.map((width, i) => (i === ncols - 1 ? { width, wrap: true } : { width })),
     rows,
     freeze: { rows: 4, cols: 1 },
     merges,
@@ -327,7 +328,7 @@ function warningSheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
   }
   return {
     name: TOOL_SHEETS.warnings,
-    columns: widths.map((width) => ({ width })),
+    columns: widths.map((width, i) => (i === 5 ? { width, wrap: true } : { width })),
     rows,
     freeze: { rows: 2, cols: 1 },
     merges: [`A1:L1`],
