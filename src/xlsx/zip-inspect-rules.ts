@@ -56,62 +56,69 @@ export function worksheetVisitor(limits: InspectLimits): XmlVisitor {
   let col = 0;
   let merged = 0;
   let validated = 0;
+
+  const onRow = (rText: string | undefined): InspectErrorCode | null => {
+    const r = intAttr(rText);
+    if (r !== null && (Number.isNaN(r) || r < 1)) return 'E_BAD_REF';
+    row = r ?? row + 1; // a row without r follows the previous one
+    col = 0;
+    return row > EXCEL_MAX_ROWS || ++rows > EXCEL_MAX_ROWS ? 'E_ROW_LIMIT' : null;
+  };
+
+  const onCell = (rText: string | undefined): InspectErrorCode | null => {
+    if (rText === undefined) col++; // a cell without r follows the previous one
+    else {
+      const p = parseRef(rText);
+      if (typeof p === 'string') return p;
+      col = p.col;
+    }
+    return col > EXCEL_MAX_COLS ? 'E_COL_LIMIT' : null;
+  };
+
+  const onOther = (local: string, a: Map<string, string>): InspectErrorCode | null => {
+    if (local === 'col') {
+      for (const key of ['min', 'max']) {
+        const v = intAttr(a.get(key));
+        if (v === null) continue;
+        if (Number.isNaN(v)) return 'E_BAD_REF';
+        if (v > EXCEL_MAX_COLS) return 'E_COL_LIMIT';
+      }
+      return null;
+    }
+    if (local === 'mergeCell' || local === 'dataValidation') {
+      const ref = a.get(local === 'mergeCell' ? 'ref' : 'sqref');
+      if (ref === undefined) return null;
+      const area = rangeArea(ref);
+      if (typeof area === 'string') return area;
+      if (local === 'mergeCell') merged += area;
+      else validated += area;
+      return merged > limits.maxMergedCells || validated > limits.maxValidationCells ? 'E_RANGE_TOO_LARGE' : null;
+    }
+    // hyperlink, conditionalFormatting, dimension, selection: bounds only
+    for (const key of ['ref', 'sqref', 'activeCell']) {
+      const ref = a.get(key);
+      if (ref === undefined) continue;
+      const area = rangeArea(ref);
+      if (typeof area === 'string') return area;
+    }
+    return null;
+  };
+
   return {
     tags: SHEET_TAGS,
     onTag(local, text) {
-      const a = attributes(text);
-      switch (local) {
-        case 'row': {
-          const r = intAttr(a.get('r'));
-          if (r !== null && (Number.isNaN(r) || r < 1)) return 'E_BAD_REF';
-          row = r ?? row + 1;
-          col = 0;
-          if (row > EXCEL_MAX_ROWS || ++rows > EXCEL_MAX_ROWS) return 'E_ROW_LIMIT';
-          return null;
-        }
-        case 'c': {
-          const r = a.get('r');
-          if (r === undefined) {
-            col++;
-          } else {
-            const p = parseRef(r);
-            if (typeof p === 'string') return p;
-            col = p.col;
-          }
-          return col > EXCEL_MAX_COLS ? 'E_COL_LIMIT' : null;
-        }
-        case 'col': {
-          for (const key of ['min', 'max']) {
-            const v = intAttr(a.get(key));
-            if (v === null) continue;
-            if (Number.isNaN(v)) return 'E_BAD_REF';
-            if (v > EXCEL_MAX_COLS) return 'E_COL_LIMIT';
-          }
-          return null;
-        }
-        case 'mergeCell':
-        case 'dataValidation': {
-          const ref = a.get(local === 'mergeCell' ? 'ref' : 'sqref');
-          if (ref === undefined) return null;
-          const area = rangeArea(ref);
-          if (typeof area === 'string') return area;
-          if (local === 'mergeCell') merged += area;
-          else validated += area;
-          return merged > limits.maxMergedCells || validated > limits.maxValidationCells ? 'E_RANGE_TOO_LARGE' : null;
-        }
-        default: {
-          // hyperlink, conditionalFormatting, dimension, selection: bounds only
-          for (const key of ['ref', 'sqref', 'activeCell']) {
-            const ref = a.get(key);
-            if (ref === undefined) continue;
-            const area = rangeArea(ref);
-            if (typeof area === 'string') return area;
-          }
-          return null;
-        }
-      }
+      // row and c are millions of tags in a big sheet: read their r without the general parser
+      if (local === 'row') return onRow(rAttr(text));
+      if (local === 'c') return onCell(rAttr(text));
+      return onOther(local, attributes(text));
     },
   };
+}
+
+/** The r attribute of a row or c tag (values of r never hold entities in practice; decoded anyway). */
+function rAttr(tag: string): string | undefined {
+  const m = /\sr\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag);
+  return m ? decodeEntities(m[1] ?? m[2] ?? '') : undefined;
 }
 
 /** Comments and tables address cells too: exceljs creates the cells they name. */

@@ -88,17 +88,26 @@ export class XmlScan {
           }
           this.tail = 0;
           break;
-        case S.Tag:
-          if (this.quote !== 0) {
-            if (c === this.quote) this.quote = 0;
-          } else if (c === 0x22 || c === 0x27) this.quote = c;
-          else if (c === GT) {
+        case S.Tag: {
+          // a tight loop to the closing '>' (outside quotes: '>' is legal in attribute values)
+          let k = i;
+          let quote = this.quote;
+          for (; k < end; k++) {
+            const ch = b[k];
+            if (quote !== 0) {
+              if (ch === quote) quote = 0;
+            } else if (ch === 0x22 || ch === 0x27) quote = ch;
+            else if (ch === GT) break;
+          }
+          this.quote = quote;
+          this.keepRange(b, i, k);
+          if (k < end) {
             this.endTag();
             this.state = S.Text;
-            break;
-          }
-          this.keep(c);
-          break;
+            i = k + 1;
+          } else i = end;
+          continue;
+        }
         case S.Close:
           if (c === GT) {
             if (this.v.onClose) this.v.onClose(localName(this.tagText()));
@@ -148,8 +157,28 @@ export class XmlScan {
     this.tag[this.tagLen++] = c;
   }
 
+  private keepRange(b: Uint8Array, from: number, to: number): void {
+    const n = Math.min(to - from, TAG_CAP - this.tagLen);
+    if (n < to - from) this.overflow = true;
+    if (n <= 0) return;
+    if (this.tagLen + n > this.tag.length) {
+      const bigger = new Uint8Array(Math.min(TAG_CAP, Math.max(this.tag.length * 4, this.tagLen + n)));
+      bigger.set(this.tag.subarray(0, this.tagLen));
+      this.tag = bigger;
+    }
+    this.tag.set(b.subarray(from, from + n), this.tagLen);
+    this.tagLen += n;
+  }
+
   private tagText(): string {
-    return utf8.decode(this.tag.subarray(0, this.tagLen));
+    const t = this.tag.subarray(0, this.tagLen);
+    // most tags are ASCII: building the string directly is far cheaper than a TextDecoder call
+    let s = '';
+    for (let k = 0; k < t.length; k++) {
+      if (t[k] >= 0x80) return utf8.decode(t);
+      s += String.fromCharCode(t[k]);
+    }
+    return s;
   }
 
   private endTag(): void {

@@ -4,7 +4,10 @@
  * valid report sheets, and valid workbooks so the "findings" path is exercised too. `code` is what
  * the pre-parse inspector (src/xlsx/zip-inspect.ts) must answer for that file.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import type { Seed } from './mutate';
 import { bookParts, esc, fml, GOOD_ROWS, num, reportSheet, row, str, type BookSpec, type ReportRow } from './workbook-xml';
 import { deflatedRepeat, zip, type ZipPart } from './zip-writer';
 
@@ -113,7 +116,7 @@ export function buildCorpus(): CorpusFile[] {
     { name: 'too-many-parts.xlsx', bytes: book({ sheets: [reportSheet('S', GOOD_ROWS)], extra: Array.from({ length: 5001 }, (_, i) => ({ name: `xl/media/p${i}.txt`, data: '' })) }), expect: 'input-error', code: 'E_TOO_MANY_PARTS' },
     // ---- rows and columns
     { name: 'row-1e9.xlsx', bytes: sheetXml('<row r="1000000000"><c r="A1000000000"><v>1</v></c></row>'), expect: 'input-error', code: 'E_ROW_LIMIT' },
-    { name: 'rows-1048577-numbered-1.xlsx', bytes: sheetXml(Array.from({ length: 1_048_577 }, (_, i) => `<row r="1"><c r="A1"><v>${i}</v></c></row>`).join('')), expect: 'input-error', code: 'E_ROW_LIMIT' },
+    { name: 'rows-1048577-numbered-1.xlsx', bytes: sheetXml(Array.from({ length: 1_048_577 }, (_, i) => `<row r="1" ht="${i}"/>`).join('')), expect: 'input-error', code: 'E_ROW_LIMIT' },
     { name: 'cell-a1048577.xlsx', bytes: sheetXml('<row r="5"><c r="A1048577"><v>1</v></c></row>'), expect: 'input-error', code: 'E_ROW_LIMIT' },
     { name: 'cell-xfe1.xlsx', bytes: sheetXml('<row r="1"><c r="XFE1"><v>1</v></c></row>'), expect: 'input-error', code: 'E_COL_LIMIT' },
     { name: 'col-max-1e9.xlsx', bytes: sheetXml(row(1, num('A1', 1)), '', '<cols><col min="1" max="1000000000" width="9"/></cols>'), expect: 'input-error', code: 'E_COL_LIMIT' },
@@ -149,7 +152,8 @@ export function buildCorpus(): CorpusFile[] {
     { name: 'control-characters.xlsx', bytes: sheetXml(row(1, `<c r="A1" t="inlineStr"><is><t>a\u0001b\u0008</t></is></c>`)), expect: 'either' },
     { name: 'huge-sst-count.xlsx', bytes: withSst(XML + `<sst ${SST_NS} count="4294967295" uniqueCount="4294967295"><si><t>x</t></si></sst>`), expect: 'either' },
     { name: 'comment-row-1e9.xlsx', bytes: report(GOOD_ROWS, { extra: [{ name: 'xl/comments1.xml', data: XML + `<comments ${SST_NS}><authors><author>a</author></authors><commentList><comment ref="A1000000000" authorId="0"><text><t>x</t></text></comment></commentList></comments>` }] }), expect: 'input-error', code: 'E_ROW_LIMIT' },
-    { name: 'whole-column-validation.xlsx', bytes: sheetXml(row(1, num('A1', 1)), '<dataValidations count="1"><dataValidation type="list" sqref="C2:C1048576"><formula1>"是,否"</formula1></dataValidation></dataValidations>'), expect: 'either' },
+    { name: 'whole-column-validation.xlsx', bytes: sheetXml(row(1, num('A1', 1)), '<dataValidations count="1"><dataValidation type="list" sqref="C2:C1048576"><formula1>"是,否"</formula1></dataValidation></dataValidations>'), expect: 'input-error', code: 'E_RANGE_TOO_LARGE' },
+    { name: 'validation-block.xlsx', bytes: report(GOOD_ROWS, { sheets: [{ ...reportSheet('盘锦辽滨', GOOD_ROWS), after: '<dataValidations count="1"><dataValidation type="decimal" sqref="D4:H5000 J1:J20000"><formula1>0</formula1></dataValidation></dataValidations>' }] }), expect: 'findings' },
     { name: 'cjk-zero-width-sheet-name.xlsx', bytes: book({ sheets: [reportSheet('盘锦\u200b辽滨①', GOOD_ROWS)] }), expect: 'findings' },
     // ---- valid workbooks: the findings path
     { name: 'valid-report.xlsx', bytes: good, expect: 'findings' },
@@ -159,5 +163,39 @@ export function buildCorpus(): CorpusFile[] {
     { name: 'valid-leading-slash-names.xlsx', bytes: zip(bookParts({ sheets: [reportSheet('盘锦辽滨', GOOD_ROWS)] }).map((p) => ({ ...p, name: '/' + p.name }))), expect: 'either' },
     { name: 'valid-escaped-names.xlsx', bytes: book({ sheets: [reportSheet('A&B <区>', GOOD_ROWS)], definedNames: `<definedName name="合计">'${esc("A&B <区>")}'!$E$4</definedName>` }), expect: 'findings' },
   ];
-  return files;
+  return [...files, ...foundFiles()];
+}
+
+/** Cases the fuzzers found (test/hostile/found/*.xlsx) stay in the corpus as regressions. */
+function foundFiles(): CorpusFile[] {
+  const dir = path.join(__dirname, 'found');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((f) => ({ name: 'found-' + f, bytes: new Uint8Array(fs.readFileSync(path.join(dir, f))), expect: 'either' as const }));
+}
+
+const UNIT_FORMATS: Partial<BookSpec> = {
+  numFmts: '<numFmt numFmtId="164" formatCode="0&quot;万元&quot;"/>',
+  xfs: '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+};
+
+/** Valid workbooks (as parts, before zipping) for the mutation fuzzer to start from. */
+export function seedBooks(): Seed[] {
+  const formulaSheet = reportSheet('盘锦辽滨', GOOD_ROWS);
+  return [
+    { name: 'report', parts: bookParts({ sheets: [reportSheet('盘锦辽滨', GOOD_ROWS)], definedNames: `<definedName name="合计">'盘锦辽滨'!$E$4:$E$5</definedName>` }) },
+    { name: 'hazards', parts: bookParts({ sheets: [reportSheet('盘锦辽滨', HAZARD_ROWS)] }) },
+    { name: 'two-zones', parts: bookParts({ sheets: [reportSheet('盘锦辽滨', GOOD_ROWS), reportSheet('大连金普', GOOD_ROWS)] }) },
+    { name: 'unit-format', parts: bookParts({ sheets: [reportSheet('盘锦辽滨', GOOD_ROWS, (c, r) => (r >= 4 && c >= 3 ? ' s="1"' : ''))], ...UNIT_FORMATS }) },
+    {
+      name: 'formulas-sst',
+      parts: bookParts({
+        sheets: [{ ...formulaSheet, data: formulaSheet.data.replace('<c r="G4"><v>13.3</v></c>', fml('G4', '(E4/F4-1)*100', '13.28') ).replace('<c r="A1" t="inlineStr"><is><t>开发区主要经济指标月报表</t></is></c>', '<c r="A1" t="s"><v>0</v></c>'), after: (formulaSheet.after ?? '') + '<dataValidations count="1"><dataValidation type="decimal" sqref="D4:H5"><formula1>0</formula1></dataValidation></dataValidations>' }],
+        strings: ['开发区主要经济指标月报表'],
+      }),
+    },
+  ];
 }
