@@ -154,8 +154,13 @@ describe('standalone pane in Chromium', () => {
 
   it('refuses a bad configuration file with every problem listed', async () => {
     await page.getByRole('tab', { name: '设置' }).click();
-    const cfg = JSON.parse(JSON.stringify(defaultConfig())) as { catalogue: { parent: string | null }[]; warnings: { paceYellowPp: number } };
-    cfg.catalogue[1].parent = '99';
+    const cfg = JSON.parse(JSON.stringify(defaultConfig())) as {
+      catalogue: { kind: string }[];
+      thresholds: { tolMin: number };
+      warnings: { paceYellowPp: number };
+    };
+    cfg.catalogue[1].kind = 'bogus';
+    cfg.thresholds.tolMin = -1;
     cfg.warnings.paceYellowPp = -3;
     const text = JSON.stringify(cfg);
     const expected = parseConfigText(text);
@@ -164,6 +169,7 @@ describe('standalone pane in Chromium', () => {
     fs.writeFileSync(bad, text);
     await page.getByTestId('config-file').setInputFiles(bad);
     await page.getByTestId('config-refused').waitFor();
+    expect(expected.problems.length).toBeGreaterThanOrEqual(3);
     await expect(page.getByTestId('config-problem').allTextContents()).resolves.toEqual(expected.problems.map((p) => p.zh));
     await screenshot(page, '4-settings');
   });
