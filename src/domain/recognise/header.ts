@@ -33,21 +33,31 @@ export type HeaderResult =
     };
 
 function scanRow(g: GridView, r: number): HeaderFound {
-  const columns: Partial<Record<ColumnKey, number>> = {};
-  const labelRow: Partial<Record<ColumnKey, number>> = {};
-  const duplicates: HeaderFound['duplicates'] = [];
+  const all = new Map<ColumnKey, number[]>();
   let ytdMonth: number | null = null;
   for (let c = 0; c < g.width(r); c++) {
     const m = matchColumnLabel(g.label(r, c));
     if (!m) continue;
-    const first = columns[m.key];
-    if (first !== undefined) {
-      duplicates.push({ key: m.key, first, second: c });
+    const list = all.get(m.key) ?? [];
+    if (m.key === 'ytd' && list.length === 0 && m.n !== undefined) ytdMonth = m.n;
+    list.push(c);
+    all.set(m.key, list);
+  }
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  const labelRow: Partial<Record<ColumnKey, number>> = {};
+  const duplicates: HeaderFound['duplicates'] = [];
+  const ytd = all.get('ytd')?.[0];
+  for (const [key, list] of all) {
+    // Templates that give the month its own 上年同期 and 同比 ("本月 | 同比 | 累计 | 上年同期 | 同比")
+    // repeat those labels: the cumulative ones are the first to the right of the cumulative column.
+    const right = (key === 'base' || key === 'yoy') && ytd !== undefined && list.length > 1 ? list.find((c) => c > ytd) : undefined;
+    labelRow[key] = r;
+    if (right !== undefined) {
+      columns[key] = right;
       continue;
     }
-    columns[m.key] = c;
-    labelRow[m.key] = r;
-    if (m.key === 'ytd' && m.n !== undefined) ytdMonth = m.n;
+    columns[key] = list[0];
+    for (const c of list.slice(1)) duplicates.push({ key, first: list[0], second: c });
   }
   return { row: r, labelRow, columns, ytdMonth, duplicates };
 }

@@ -218,6 +218,29 @@ describe('local variants', () => {
     expect(rec(r, '12')?.ytd).toBe(50000);
   });
 
+  test('the month with its own 同比: the cumulative 同比 is the one right of the cumulative column', () => {
+    const s = grid('辽滨', [META, ['指标名称', '本月', '同比(%)', '1-本月累计', '上年同期累计', '同比(%)'], ['税收收入', 50, 99.9, 500, 400, 25]]);
+    const r = report(recogniseSheet(s, ctx()));
+    expect(r.columns).toMatchObject({ month: 1, ytd: 3, base: 4, yoy: 5 });
+    expect(rec(r, '12')?.yoy).toBe(25);
+    expect(r.findings.filter((f) => f.level === 'error')).toEqual([]);
+  });
+
+  test('the month with its own 上年同期: the cumulative base is the one right of the cumulative column', () => {
+    const s = grid('辽滨', [META, ['指标名称', '本月', '上年同期', '累计', '上年同期'], ['税收收入', 50, 45, 500, 400]]);
+    const r = report(recogniseSheet(s, ctx()));
+    expect(rec(r, '12')).toMatchObject({ month: 50, ytd: 500, base: 400 });
+  });
+
+  test('two columns with one meaning (two 1-本月累计): V-LAYOUT error, the first is read', () => {
+    const s = grid('辽滨', [META, ['指标名称', '本年累计', '1-本月累计', '上年同期累计'], ['税收收入', 500, 501, 400]]);
+    const r = report(recogniseSheet(s, ctx()));
+    expect(rec(r, '12')?.ytd).toBe(500);
+    const l = rules(r, 'V-LAYOUT').filter((f) => f.level === 'error');
+    expect(l).toHaveLength(1);
+    expect(l[0]).toMatchObject({ cell: 'C2' });
+  });
+
   test('hidden rows are read like others', () => {
     const s = canonical([['税收收入', '12', '万元', null, 500, 400]]);
     const r = report(recogniseSheet({ ...s, hidden: true }, ctx()));
