@@ -11,7 +11,7 @@ import type { CheckInput } from '../domain/check';
 import { readHistorySheet } from '../domain/recognise/history-sheet';
 import { readRegisterSheet } from '../domain/recognise/register';
 import { PortError } from '../domain/port';
-import type { Bilingual, Finding, HistoryRow, InputError, WorkbookGrid, Zone } from '../domain/types';
+import type { Bilingual, CheckReport, Finding, HistoryRow, InputError, WorkbookGrid, Zone } from '../domain/types';
 import { findXlsx, isDirectory, readBytes, sha256 } from '../xlsx/node-files';
 import { XlsxWorkbookPort } from '../xlsx/xlsx-port';
 import { inputError } from '../xlsx/input-errors';
@@ -180,4 +180,13 @@ export async function loadCheckInputs(args: string[], opts: LoadOptions): Promis
 export function displayName(abs: string): string {
   const rel = path.relative(process.cwd(), abs);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
+/** The check report with the findings made while loading (register and history files) put first. */
+export function withSideFindings(report: CheckReport, side: Finding[]): CheckReport {
+  if (side.length === 0) return report;
+  const findings = [...side, ...report.findings];
+  const totals = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) totals[f.level]++;
+  return { ...report, findings, totals };
 }

@@ -10,7 +10,7 @@ import type { CheckReport, Finding, Lang } from '../../domain/types';
 import { parseArgs } from '../args';
 import { CHECK_HELP } from '../help';
 import { progress, sayBoth, type CliIO } from '../io';
-import { loadCheckInputs } from '../load-inputs';
+import { loadCheckInputs, withSideFindings } from '../load-inputs';
 import { formatReport } from '../print-report';
 import { writeAnnotated } from '../annotate';
 
@@ -25,14 +25,6 @@ export function langOf(v: string | undefined): Lang | null {
   if (l === 'zh' || l.startsWith('zh-')) return 'zh';
   if (l === 'en' || l.startsWith('en-')) return 'en';
   return null;
-}
-
-function withSideFindings(report: CheckReport, side: Finding[]): CheckReport {
-  if (side.length === 0) return report;
-  const findings = [...side, ...report.findings];
-  const totals = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) totals[f.level]++;
-  return { ...report, findings, totals };
 }
 
 export async function checkCommand(argv: string[], io: CliIO): Promise<number> {

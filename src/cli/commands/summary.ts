@@ -14,7 +14,7 @@ import { writeBytes } from '../../xlsx/node-files';
 import { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
 import { parseArgs } from '../args';
 import { progress, sayBoth, type CliIO } from '../io';
-import { loadCheckInputs } from '../load-inputs';
+import { loadCheckInputs, withSideFindings } from '../load-inputs';
 import { EXIT_ERRORS, EXIT_INPUT, EXIT_OK, langOf } from './check';
 
 export const SUMMARY_HELP = `zone-report summary <文件或文件夹...> --out 汇总.xlsx [选项]
@@ -38,14 +38,6 @@ workbook with 汇总, 预警清单 and the updated 历史数据 sheet; never ove
 退出码 Exit codes: 0 已写出,全部评价 written, all rated · 1 已写出,有灰色(未评价)开发区 written, some zones gray
 · 2 输入无法读取或参数有误 input unreadable or bad arguments
 `;
-
-function withSideFindings(report: CheckReport, side: Finding[]): CheckReport {
-  if (side.length === 0) return report;
-  const findings = [...side, ...report.findings];
-  const totals = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) totals[f.level]++;
-  return { ...report, findings, totals };
-}
 
 function parseInclude(v: string | undefined): 'none' | 'all' | string[] {
   if (v === undefined || v.trim() === '' || v.trim().toLowerCase() === 'none') return 'none';

@@ -85,8 +85,10 @@ export function summarise(input: SummaryInput): SummaryReport {
   const month = period !== null ? monthOf(period) ?? 12 : 12;
 
   if (!hasRegister) {
-    skipped.push(skip('RANK', '没有开发区名录:无法形成全市、全省排名,也无法做全市末位(W-LAST)和同组离群(V-PEER)检查',
-      'no zone register: rankings by city and province cannot be formed, and W-LAST and V-PEER cannot run'));
+    // The check report already lists RANKING (no city/province groups); add only what the summary
+    // itself cannot do without the register's city groups.
+    skipped.push(skip('W-LAST', '没有开发区名录:无法按所属市分组,无法判断全市综合得分末位', 'no zone register: zones cannot be grouped by city, so the last in the city by score cannot be found'));
+    skipped.push(skip('V-PEER', '没有开发区名录:无法按所属市分组,无法做同市离群检查', 'no zone register: zones cannot be grouped by city, so the peer outlier check cannot run'));
   }
 
   const totals = allTotals(config, zones, hasRegister);
