@@ -114,10 +114,13 @@ export function readSheet(ws: ExcelJS.Worksheet, emptyResults?: Set<string>): Sh
   return grid;
 }
 
-/** The whole workbook as plain grids; the tool's own configuration sheet is not included. */
+/** The tool's veryHidden state sheets: machinery, never shown to the engine. */
+const STATE_SHEETS: ReadonlySet<string> = new Set([TOOL_SHEETS.config, TOOL_SHEETS.highlightState]);
+
+/** The whole workbook as plain grids; the tool's hidden state sheets (configuration, highlights) are not included. */
 export function readGrid(wb: ExcelJS.Workbook, name: string, opts: ReadGridOptions = {}): WorkbookGrid {
   const wanted = opts.sheets ? new Set(opts.sheets) : null;
-  const sheets = wb.worksheets.filter((ws) => ws.name !== TOOL_SHEETS.config && (!wanted || wanted.has(ws.name)));
+  const sheets = wb.worksheets.filter((ws) => !STATE_SHEETS.has(ws.name) && (!wanted || wanted.has(ws.name)));
   const out: SheetGrid[] = [];
   sheets.forEach((ws, i) => {
     out.push(readSheet(ws, opts.emptyResults?.get(ws.name)));

@@ -96,6 +96,34 @@ describe('highlight / clearHighlights', () => {
   });
 });
 
+describe('highlights across sessions', () => {
+  it('clears, after saving and reopening, the highlights an earlier session made', async () => {
+    const input = await userWorkbook();
+    const original = await reload(input);
+    const first = await XlsxWorkbookPort.open(input, 'u.xlsx');
+    await first.highlight([
+      { sheet: '盘锦', cell: 'E4', level: 'error', note: 'E' },
+      { sheet: '盘锦', cell: 'H4', level: 'warning', note: 'H' },
+    ]);
+    const annotated = await first.toBytes();
+    const state = (await reload(annotated)).getWorksheet(TOOL_SHEETS.highlightState);
+    expect(state?.state).toBe('veryHidden');
+    const second = await XlsxWorkbookPort.open(annotated, 'u.xlsx');
+    expect((await second.readWorkbook()).sheets.map((s) => s.name)).toEqual(['盘锦']);
+    expect(second.highlightedCells().sort()).toEqual(['盘锦!E4', '盘锦!H4']);
+    await second.clearHighlights();
+    const back = await reload(await second.toBytes());
+    expect(back.getWorksheet(TOOL_SHEETS.highlightState)).toBeUndefined();
+    const a = back.getWorksheet('盘锦');
+    const o = original.getWorksheet('盘锦');
+    if (!a || !o) throw new Error('no sheet');
+    for (const addr of ['E4', 'H4']) {
+      expect(a.getCell(addr).style).toEqual(o.getCell(addr).style);
+      expect(a.getCell(addr).note).toEqual(o.getCell(addr).note);
+    }
+  });
+});
+
 describe('writeSheets', () => {
   it('renders values, formulas, styles, widths, freeze, merges and tab colour, replacing the old sheet', async () => {
     const port = await XlsxWorkbookPort.open(await userWorkbook(), 'u.xlsx');

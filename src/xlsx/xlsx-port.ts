@@ -51,6 +51,57 @@ function deepCopy<T>(x: T): T {
   return structuredClone(x);
 }
 
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Text stored in column A of a hidden state sheet, in chunks (Excel caps a cell at 32,767 characters). */
+function writeChunks(wb: ExcelJS.Workbook, sheetName: string, text: string): void {
+  const old = wb.getWorksheet(sheetName);
+  if (old) wb.removeWorksheet(old.id);
+  // veryHidden: invisible in Excel's Unhide dialog, so a clerk does not edit it by accident.
+  const ws = wb.addWorksheet(sheetName, { state: 'veryHidden' });
+  let r = 1;
+  for (let i = 0; i < text.length; r++) {
+    let end = Math.min(i + CONFIG_CHUNK, text.length);
+    // never split a surrogate pair across two cells (a lone surrogate is not valid XML)
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    ws.getCell(r, 1).value = text.slice(i, end);
+    i = end;
+  }
+}
+
+function readChunks(wb: ExcelJS.Workbook, sheetName: string): string | null {
+  const ws = wb.getWorksheet(sheetName);
+  if (!ws) return null;
+  let text = '';
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const v: unknown = ws.getCell(r, 1).value;
+    if (typeof v === 'string') text += v;
+  }
+  return text === '' ? null : text;
+}
+
+/** The saved highlight state read back from a workbook; entries of the wrong shape are dropped. */
+function parseSaved(text: string | null): SavedCell[] {
+  if (text === null) return [];
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(data)) return [];
+  const out: SavedCell[] = [];
+  for (const x of data) {
+    if (isRecord(x) && typeof x.sheet === 'string' && typeof x.address === 'string' && isRecord(x.style) && typeof x.addedNote === 'boolean') {
+      out.push({ sheet: x.sheet, address: x.address, style: x.style, addedNote: x.addedNote });
+    }
+  }
+  return out;
+}
+
 export class XlsxWorkbookPort implements WorkbookPort {
   private saved = new Map<string, SavedCell>();
   /** formula cells whose cached result is "" (exceljs loses it): see empty-results.ts */
@@ -77,6 +128,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
     if (wb.worksheets.length === 0) throw portError('E_NO_SHEETS');
     const port = new XlsxWorkbookPort(wb, name, false);
     port.emptyResults = await findEmptyStringResults(bytes);
+    // Highlights saved by an earlier session can still be cleared exactly.
+    for (const s of parseSaved(readChunks(wb, TOOL_SHEETS.highlightState))) port.saved.set(s.sheet + '!' + s.address, s);
     return port;
   }
 
@@ -107,7 +160,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     }
     for (const [key, h] of byCell) {
       const ws = this.workbook.getWorksheet(h.sheet);
-      if (!ws || ws.name === TOOL_SHEETS.config) continue;
+      if (!ws || ws.name === TOOL_SHEETS.config || ws.name === TOOL_SHEETS.highlightState) continue;
       const cell = ws.getCell(h.cell);
       // The cell's style object may be shared with other cells by exceljs: keep a deep copy and
       // give the cell a new object, so no other cell changes with it.
@@ -119,6 +172,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
       // Never replace a note the user wrote; the 核查结果 sheet carries the finding then.
       if (!hadNote) cell.note = h.note;
     }
+    if (this.saved.size > 0) writeChunks(this.workbook, TOOL_SHEETS.highlightState, JSON.stringify([...this.saved.values()]));
   }
 
   async clearHighlights(): Promise<void> {
@@ -128,11 +182,15 @@ export class XlsxWorkbookPort implements WorkbookPort {
       const cell = ws.getCell(s.address);
       cell.style = deepCopy(s.style);
       if (s.addedNote) {
-        // exceljs has no API to delete a note: assigning undefined would write an empty one.
+        // exceljs has no API to delete a note: assigning undefined would write an empty one. Drop
+        // its private note object, and the copy a loaded cell keeps in its value model.
         Reflect.set(cell, '_comment', undefined);
+        Reflect.deleteProperty(cell.model, 'comment');
       }
     }
     this.saved.clear();
+    const state = this.workbook.getWorksheet(TOOL_SHEETS.highlightState);
+    if (state) this.workbook.removeWorksheet(state.id);
   }
 
   /** The cells currently highlighted, as 'Sheet!A1' keys (for tests and the pane). */
@@ -157,30 +215,11 @@ export class XlsxWorkbookPort implements WorkbookPort {
   }
 
   async loadStoredConfig(): Promise<string | null> {
-    const ws = this.workbook.getWorksheet(TOOL_SHEETS.config);
-    if (!ws) return null;
-    let text = '';
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const v: unknown = ws.getCell(r, 1).value;
-      if (typeof v === 'string') text += v;
-    }
-    return text === '' ? null : text;
+    return readChunks(this.workbook, TOOL_SHEETS.config);
   }
 
   async storeConfig(json: string): Promise<void> {
-    const old = this.workbook.getWorksheet(TOOL_SHEETS.config);
-    if (old) this.workbook.removeWorksheet(old.id);
-    // veryHidden: invisible in Excel's Unhide dialog, so a clerk does not edit it by accident.
-    const ws = this.workbook.addWorksheet(TOOL_SHEETS.config, { state: 'veryHidden' });
-    let r = 1;
-    for (let i = 0; i < json.length; r++) {
-      let end = Math.min(i + CONFIG_CHUNK, json.length);
-      // never split a surrogate pair across two cells (a lone surrogate is not valid XML)
-      const last = json.charCodeAt(end - 1);
-      if (end < json.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
-      ws.getCell(r, 1).value = json.slice(i, end);
-      i = end;
-    }
+    writeChunks(this.workbook, TOOL_SHEETS.config, json);
   }
 
   /** The workbook as .xlsx bytes. */
