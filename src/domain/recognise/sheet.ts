@@ -112,11 +112,12 @@ export function recogniseSheet(sheet: SheetGrid, ctx: RecogniseContext): SheetRe
   for (const p of per.problems) findings.push(finding('error', 'V-PERIOD', where, p.message, { cell: p.cell, value: p.value }));
 
   for (const d of header.duplicates) {
+    const lr = header.labelRow[d.key] ?? header.row;
     findings.push(
       finding('error', 'V-LAYOUT', where, {
-        zh: `表头有两列都是“${COLUMN_NAMES[d.key].zh}”(${a1(header.row, d.first)} 和 ${a1(header.row, d.second)}),只读取了第一列。请删除或改名其中一列。`,
-        en: `Two header columns are both "${COLUMN_NAMES[d.key].en}" (${a1(header.row, d.first)} and ${a1(header.row, d.second)}); only the first is read. Delete or rename one of them.`,
-      }, { cell: a1(header.row, d.second), value: COLUMN_NAMES[d.key].zh }),
+        zh: `表头有两列都是“${COLUMN_NAMES[d.key].zh}”(${a1(lr, d.first)} 和 ${a1(lr, d.second)}),只读取了第一列。请删除或改名其中一列。`,
+        en: `Two header columns are both "${COLUMN_NAMES[d.key].en}" (${a1(lr, d.first)} and ${a1(lr, d.second)}); only the first is read. Delete or rename one of them.`,
+      }, { cell: a1(lr, d.second), value: COLUMN_NAMES[d.key].zh }),
     );
   }
 
@@ -150,7 +151,7 @@ export function recogniseSheet(sheet: SheetGrid, ctx: RecogniseContext): SheetRe
       finding('info', 'V-LAYOUT', where, {
         zh: `表头没有“计量单位”列:各指标按指标目录的统一单位读取${sheetUnit.stated ? `(金额行按金额单位“${sheetUnit.unit}”)` : ''}。`,
         en: `The header has no unit column: every indicator is read in its catalogue unit${sheetUnit.stated ? ` (money rows in the sheet's amount unit "${sheetUnit.unit}")` : ''}.`,
-      }, { cell: a1(header.row, header.columns.name as number) }),
+      }, { cell: a1(header.labelRow.name ?? header.row, header.columns.name as number) }),
     );
   }
 
