@@ -93,6 +93,12 @@ const valueCount = (h: HeaderFound): number => VALUE_COLUMNS.filter((k) => h.col
 const TITLE_WORDS = /月报|报表|指标/;
 const INSTRUCTION_WORDS = /说明|解释|注释/;
 
+/** Row r read as a header row (the name column and at least two value columns), or null. */
+export function rowAsHeader(g: GridView, r: number): HeaderFound | null {
+  const h = scanRow(g, r);
+  return h.columns.name !== undefined && valueCount(h) >= 2 ? h : null;
+}
+
 export function findHeader(g: GridView): HeaderResult {
   const last = Math.min(HEADER_SCAN_ROWS, g.rowCount);
   let best: HeaderFound | null = null;

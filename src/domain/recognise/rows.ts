@@ -13,7 +13,7 @@ import { readNumber, type NumberRead } from '../cells/read-number';
 import { convert, isKnownUnit, normaliseUnit, unitFactor } from '../cells/units';
 import { finding, type FindingWhere } from './findings';
 import type { GridView } from './grid';
-import type { HeaderFound } from './header';
+import { rowAsHeader, type HeaderFound } from './header';
 import { COLUMN_NAMES } from './labels';
 import { matchCode, matchName, type CatalogueIndex } from './catalogue-match';
 
@@ -68,6 +68,11 @@ function unitProblem(from: string, ind: Indicator): Bilingual {
       };
 }
 
+function sameColumns(a: Partial<Record<ColumnKey, number>>, b: Partial<Record<ColumnKey, number>>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as ColumnKey[]);
+  return [...keys].every((k) => a[k] === b[k]);
+}
+
 export interface RowsResult {
   records: ParsedRecord[];
   findings: Finding[];
@@ -93,6 +98,20 @@ export function readRows(
     while (firstCol < g.width(r) && g.text(r, firstCol) === '') firstCol++;
     const firstText = normaliseLabel(g.text(r, firstCol));
     if (FOOTER.test(firstText)) break;
+
+    // A header repeated below (a printed page break) is skipped; a second table with another layout
+    // would be read with the wrong columns, so reading stops there, and says so.
+    const again = rowAsHeader(g, r);
+    if (again) {
+      if (sameColumns(again.columns, cols)) continue;
+      add(
+        finding('error', 'V-LAYOUT', where, {
+          zh: `第 ${r + 1} 行是另一张表的表头,列的排列与第 ${header.row + 1} 行的表头不同;从这一行起未读取。请把第二张表移到单独的工作表。`,
+          en: `Row ${r + 1} is the header of another table whose columns differ from the header in row ${header.row + 1}; nothing from this row on was read. Move the second table to a sheet of its own.`,
+        }, { cell: a1(r, again.columns.name as number) }),
+      );
+      break;
+    }
 
     const nameCol = cols.name as number;
     const nameText = g.text(r, nameCol);

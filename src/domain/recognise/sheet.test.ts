@@ -423,6 +423,19 @@ describe('rows', () => {
     expect(r.findings).toEqual([]);
   });
 
+  test('a header repeated below (page break) is skipped', () => {
+    const r = report(recogniseSheet(canonical([['税收收入', '12', '万元', null, 500, 400], CANONICAL_HEADER, ['非税收入', '13', '万元', null, 50, 40]]), ctx()));
+    expect(r.records.map((x) => x.indicator)).toEqual(['12', '13']);
+    expect(r.findings).toEqual([]);
+  });
+
+  test('a second table with another layout stops the reading with an error', () => {
+    const r = report(recogniseSheet(canonical([['税收收入', '12', '万元', null, 500, 400], ['指标名称', '上年同期累计', '1-本月累计'], ['非税收入', 40, 50]]), ctx()));
+    expect(r.records.map((x) => x.indicator)).toEqual(['12']);
+    expect(rules(r, 'V-LAYOUT')).toHaveLength(1);
+    expect(rules(r, 'V-LAYOUT')[0].cell).toBe('A5');
+  });
+
   test('no unit column: catalogue units assumed, and said so once', () => {
     const s = grid('辽滨', [META, ['指标名称', '1-本月累计', '上年同期累计'], ['实际使用外资', 100, 90], ['税收收入', 5, 4]]);
     const r = report(recogniseSheet(s, ctx({})));
