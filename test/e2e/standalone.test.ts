@@ -23,6 +23,7 @@ let browser: Browser;
 let tmp: string;
 let files: string[];
 let totals: { error: number; warning: number; info: number };
+const cspViolations: string[] = [];
 
 function listXlsx(dir: string): string[] {
   return fs
@@ -62,6 +63,10 @@ async function openPane(): Promise<Page> {
   const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    // office.js frames a telemetry page the CSP rightly blocks; any other violation (eval, inline script) is a bug.
+    if (m.type() === 'error' && m.text().includes('Content Security Policy') && !m.text().startsWith('Framing')) cspViolations.push(m.text());
+  });
   await routeOfficeJs(page, 'local');
   await page.goto(served.url);
   await page.getByTestId('pane').waitFor();
@@ -85,6 +90,7 @@ describe('standalone pane in Chromium', () => {
   });
   afterAll(async () => {
     await page?.close();
+    expect(cspViolations).toEqual([]);
   });
 
   it('shows the same finding counts as zone-report check --json', async () => {
@@ -138,6 +144,19 @@ describe('standalone pane in Chromium', () => {
     expect(ranks.some((r) => /第\d+位\/共\d+个/.test(r))).toBe(true);
     await expect(page.getByTestId('growth-chart').count()).resolves.toBe(1);
     await screenshot(page, '2-summary');
+  });
+
+  it('includes a refused zone only when asked, then shows it gray', async () => {
+    const refused = page.getByTestId('refused-zones');
+    const before = await page.locator('[data-testid="zone-row"][data-status="rated"]').count();
+    await refused.getByRole('checkbox').first().check();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="zone-row"][data-status="rated"]').length === n,
+      before + 1,
+      { timeout: 60_000 },
+    );
+    // the included zone stays marked (gray, 未评定) in the table
+    await expect(page.getByTestId('zone-table').textContent()).resolves.toContain('未评定');
   });
 
   it('shows the warnings, red first, with levels', async () => {
