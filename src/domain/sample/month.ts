@@ -52,6 +52,9 @@ const COUNT_CODES = new Set(['19', '20', '23']);
 /** Independent flow drivers (the others are derived from them). */
 const MONEY_DRIVERS = ['01', '08', '12', '13', '15', '17', '18', '21', '22'] as const;
 const COUNT_DRIVERS = ['19', '23'] as const;
+const FLOW_CODES = ['01', '02', '04', '05', '08', '09', '10', '11', '12', '13', '15', '16', '17', '18', '19', '20', '21', '22', '23'];
+/** no January report (indicators.md janExempt) */
+const JAN_EXEMPT = new Set(['04', '05', '08', '09', '10']);
 const REFERENCE_YEAR = 2025;
 /** Monthly seasonality of flows (February low, December high). */
 const SEASON = [0.8, 0.7, 1, 1, 1, 1.05, 1, 1, 1.05, 1, 1.05, 1.25];
@@ -195,11 +198,9 @@ function zoneMonth(zone: Zone, index: number, period: Period, seed: number, labe
   const before = month > 1 ? cumulative(p, cur, month - 1) : null;
   const base = cumulative(p, prev, month);
   const values: SampleValues = {};
-  const flowCodes = ['01', '02', '04', '05', '08', '09', '10', '11', '12', '13', '15', '16', '17', '18', '19', '20', '21', '22', '23'];
-  const janExempt = new Set(['04', '05', '08', '09', '10']);
-  for (const code of flowCodes) {
+  for (const code of FLOW_CODES) {
     // No January report for janExempt indicators (the first report of the year is 1-2月).
-    if (month === 1 && janExempt.has(code)) {
+    if (month === 1 && JAN_EXEMPT.has(code)) {
       values[code] = { month: null, ytd: null, base: null, target: null };
       continue;
     }

@@ -35,6 +35,13 @@ export interface ReportSheetOptions {
   catalogue?: Indicator[];
 }
 
+let shipped: Indicator[] | null = null;
+/** The shipped catalogue, built once (defaultConfig() clones it on every call, too slow for 5,000 sheets). */
+function shippedCatalogue(): Indicator[] {
+  shipped ??= defaultConfig().catalogue;
+  return shipped;
+}
+
 /** '2026年9月' */
 export function periodText(p: Period): string {
   return `${p.year}年${p.month}月`;
@@ -65,7 +72,7 @@ function growthCached(cur: number | null, base: number | null): number | string 
  * The report sheet of one zone and month. `values` null gives the empty template (formulas kept).
  */
 export function reportSheet(zone: Zone | null, period: Period | null, values: SampleValues | null, opts: ReportSheetOptions = {}): OutSheet {
-  const catalogue = opts.catalogue ?? defaultConfig().catalogue;
+  const catalogue = opts.catalogue ?? shippedCatalogue();
   const overrides = opts.overrides ?? {};
   const rowOf = new Map<string, number>(); // code → 1-based row
   catalogue.forEach((ind, i) => rowOf.set(ind.code, FIRST_INDICATOR_ROW + i));
