@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '../test/setup-dom';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../App';
 import { fakeServices, sampleReport } from '../test/fixtures';
 
@@ -79,5 +79,30 @@ describe('check tab', () => {
     });
     expect(screen.getByTestId('notice-error').textContent).toContain('发生意外错误:boom');
     expect(screen.getByText('尚未核查。')).toBeTruthy();
+  });
+
+  it('live mode re-checks only the edited sheet and keeps the other sheets\' findings', async () => {
+    let edited: ((sheet: string) => void) | null = null;
+    const services = fakeServices('excel', {
+      watchChanges: jest.fn(async (cb: (sheet: string) => void) => {
+        edited = cb;
+        return () => undefined;
+      }),
+    });
+    render(<App services={services} initialLang="zh" />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '检查整个工作簿' }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('switch'));
+    });
+    await waitFor(() => expect(edited).not.toBeNull());
+    // After the edit, 辽滨 is clean: only 大连's two warnings remain.
+    services.check.mockResolvedValueOnce({ ...sampleReport, findings: [], totals: { error: 0, warning: 0, info: 0 } });
+    await act(async () => {
+      edited?.('辽滨');
+    });
+    await waitFor(() => expect(screen.getByTestId('counts').textContent).toBe('0 个错误, 2 个警告, 0 个提示'));
+    expect(services.check).toHaveBeenLastCalledWith(expect.objectContaining({ sheets: ['辽滨'] }));
   });
 });

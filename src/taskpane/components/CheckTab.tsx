@@ -110,6 +110,7 @@ export function CheckTab(props: CheckTabProps) {
           </Tooltip>
         )}
       </div>
+      {excel && <Switch checked={live} onChange={(_, d) => setLive(d.checked)} label={t('liveMode')} />}
       {task.running && <ProgressPanel fraction={task.fraction} onCancel={task.cancel} />}
       {report === null ? (
         <div className={s.muted}>{t('notRunYet')}</div>
@@ -175,9 +176,6 @@ export function CheckTab(props: CheckTabProps) {
           <SkippedList report={report} />
         </>
       )}
-      {excel ? (
-        <Switch checked={live} onChange={(_, d) => setLive(d.checked)} label={t('liveMode')} />
-      ) : null}
     </div>
   );
 }

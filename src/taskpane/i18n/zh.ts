@@ -7,7 +7,7 @@ export const zh = {
   tabSettings: '设置',
   modeStandalone: '独立模式(浏览器中运行,文件不会上传)',
   officeMissingTitle: '无法加载 Office 组件',
-  officeMissingBody: 'office.js 未能加载(可能是网络或代理拦截)。请检查网络后重新打开任务窗格;也可以以独立模式在本机核查 .xlsx 文件。',
+  officeMissingBody: 'office.js 未能加载(可能是网络或代理拦截)。请检查网络后重新打开任务窗格;也可在本机以独立模式核查 .xlsx 文件。',
   continueStandalone: '以独立模式继续',
   startupFailed: '任务窗格启动失败:{reason}',
   openFiles: '打开文件',
