@@ -92,8 +92,15 @@ export async function writeAnnotated(
     const highlights = own.findings.map(highlightOf).filter((h): h is Highlight => h !== null);
     await wb.port.highlight(highlights);
     await wb.port.writeSheets([findingsSheet(own, lang, config.catalogue)]);
-    await writeBytes(target, await wb.port.toBytes());
-    written.push(target);
+    try {
+      await writeBytes(target, await wb.port.toBytes());
+      written.push(target);
+    } catch {
+      problems.push({
+        zh: `无法写入 ${target}。请检查 --out 文件夹的路径和写入权限。`,
+        en: `Could not write ${target}. Check the --out folder's path and write permission.`,
+      });
+    }
   }
   return { written, problems };
 }

@@ -39,6 +39,20 @@ describe('zone-report sample', () => {
     expect(readdirSync(month)).toContain(MISTAKES);
   });
 
+  it('rewrites its own samples, but never a workbook it did not write', async () => {
+    expect((await run(['sample', '--out', dir])).code).toBe(0);
+    const other = tempDir('foreign');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('名录').getCell('A1').value = '用户自己的名录';
+    writeFileSync(path.join(other, '开发区名录.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+    const before = sha(path.join(other, '开发区名录.xlsx'));
+    const r = await run(['sample', '--out', other, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('was not overwritten');
+    expect(sha(path.join(other, '开发区名录.xlsx'))).toBe(before);
+    expect(readdirSync(other)).toEqual(['开发区名录.xlsx']);
+  });
+
   it('refuses a bad --zones with both languages', async () => {
     const r = await run(['sample', '--zones', 'many', '--out', path.join(dir, 'x')]);
     expect(r.code).toBe(2);

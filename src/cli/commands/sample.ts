@@ -11,7 +11,7 @@ import type { Lang, Period } from '../../domain/types';
 import { historySheet } from '../../domain/recognise/history-sheet';
 import { clerkMistakes, registerSheet, reportSheet, sampleHistory, sampleMonth, sampleRegister } from '../../domain/sample';
 import { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
-import { writeBytes } from '../../xlsx/node-files';
+import { readBytes, writeBytes } from '../../xlsx/node-files';
 import { parseArgs } from '../args';
 import { SAMPLE_HELP } from '../help';
 import { progress, sayBoth, type CliIO } from '../io';
@@ -29,7 +29,30 @@ export const HISTORY_PERIODS: Period[] = [
 export const MISTAKES_ZONE_INDEX = 1;
 export const MAX_SAMPLE_ZONES = 10_000;
 
+/** Thrown when a target exists and is not a sample this command wrote earlier. */
+class NotOurs extends Error {
+  constructor(readonly file: string) {
+    super('not a ZoneReport sample');
+  }
+}
+
+/**
+ * A file may be replaced only if it does not exist or is a workbook ZoneReport created (a sample
+ * from an earlier run): `sample --out` pointed at a folder of real reports must not destroy them.
+ */
+async function mayReplace(file: string): Promise<boolean> {
+  const read = await readBytes(file);
+  if (!read.ok) return read.error.code === 'E_NOT_FOUND';
+  try {
+    const port = await XlsxWorkbookPort.open(read.bytes, path.basename(file));
+    return port.workbook.creator === 'ZoneReport';
+  } catch {
+    return false;
+  }
+}
+
 async function writeWorkbook(file: string, sheets: OutSheet[]): Promise<void> {
+  if (!(await mayReplace(file))) throw new NotOurs(file);
   const port = XlsxWorkbookPort.create(path.basename(file));
   await port.writeSheets(sheets);
   await writeBytes(file, await port.toBytes());
@@ -63,6 +86,14 @@ export async function sampleCommand(argv: string[], io: CliIO): Promise<number> 
   const zones = sampleRegister(n);
   const monthDir = path.join(out, `${SAMPLE_PERIOD.year}-${String(SAMPLE_PERIOD.month).padStart(2, '0')}`);
   try {
+    // Check every target first, so a refusal leaves the folder as it was.
+    const targets = [
+      path.join(out, '月报模板.xlsx'),
+      path.join(out, '开发区名录.xlsx'),
+      path.join(out, '历史数据.xlsx'),
+      ...zones.map((z) => path.join(monthDir, `${safeFileName(z.name)}.xlsx`)),
+    ];
+    for (const t of targets) if (!(await mayReplace(t))) throw new NotOurs(t);
     await writeWorkbook(path.join(out, '月报模板.xlsx'), [reportSheet(null, null, null, { sheetName: '月报模板' })]);
     await writeWorkbook(path.join(out, '开发区名录.xlsx'), [registerSheet(zones)]);
     const month = sampleMonth(zones, SAMPLE_PERIOD);
@@ -73,7 +104,15 @@ export async function sampleCommand(argv: string[], io: CliIO): Promise<number> 
       progress(io, lang === 'zh' ? '写出示例' : 'Writing samples', (i + 1) / month.length, i + 1 === month.length);
     }
     await writeWorkbook(path.join(out, '历史数据.xlsx'), [historySheet(sampleHistory(zones, HISTORY_PERIODS))]);
-  } catch {
+  } catch (e) {
+    if (e instanceof NotOurs) {
+      io.err(
+        (lang === 'zh'
+          ? `${e.file} 已存在且不是本工具写出的示例,未覆盖。请换一个 --out 文件夹。`
+          : `${e.file} already exists and is not a sample written by this tool; it was not overwritten. Use another --out folder.`) + '\n',
+      );
+      return EXIT_INPUT;
+    }
     io.err(
       (lang === 'zh'
         ? `无法写入文件夹 ${out}。请检查路径和写入权限。`
