@@ -108,8 +108,8 @@ export function resolvePeriod(input: PeriodInput): { period: Period | null; prob
       value: declared?.text ?? null,
       message: partial
         ? {
-            zh: `工作表“${sheetName}”只写明了${partial.month}月,没有年份。请在表头上方填写“统计期:2026年${partial.month}月”这样带年份的统计期。`,
-            en: `Sheet "${sheetName}" gives month ${partial.month} but no year. Write the period with its year above the header, e.g. "统计期:2026年${partial.month}月".`,
+            zh: `工作表“${sheetName}”${declared ? `(单元格 ${declared.cell})` : ''}只写明了${partial.month}月,没有年份。请在表头上方填写“统计期:2026年${partial.month}月”这样带年份的统计期。`,
+            en: `Sheet "${sheetName}"${declared ? ` (cell ${declared.cell})` : ''} gives month ${partial.month} but no year. Write the period with its year above the header, e.g. "统计期:2026年${partial.month}月".`,
           }
         : {
             zh: `工作表“${sheetName}”找不到统计期:表头上方没有“统计期”,工作表名和累计列标题也没有月份。请在表头上方填写“统计期:2026年9月”。`,

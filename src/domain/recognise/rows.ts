@@ -106,8 +106,8 @@ export function readRows(
       if (sameColumns(again.columns, cols)) continue;
       add(
         finding('error', 'V-LAYOUT', where, {
-          zh: `第 ${r + 1} 行是另一张表的表头,列的排列与第 ${header.row + 1} 行的表头不同;从这一行起未读取。请把第二张表移到单独的工作表。`,
-          en: `Row ${r + 1} is the header of another table whose columns differ from the header in row ${header.row + 1}; nothing from this row on was read. Move the second table to a sheet of its own.`,
+          zh: `第 ${r + 1} 行(单元格 ${a1(r, again.columns.name as number)})是另一张表的表头,列的排列与第 ${header.row + 1} 行的表头不同;从这一行起未读取。请把第二张表移到单独的工作表。`,
+          en: `Row ${r + 1} (cell ${a1(r, again.columns.name as number)}) is the header of another table whose columns differ from the header in row ${header.row + 1}; nothing from this row on was read. Move the second table to a sheet of its own.`,
         }, { cell: a1(r, again.columns.name as number) }),
       );
       break;
@@ -138,8 +138,8 @@ export function readRows(
       if (other && other.code !== ind.code) {
         add(
           finding('error', 'V-LAYOUT', where, {
-            zh: `第 ${r + 1} 行代码 ${ind.code}(${ind.name})与名称“${nameText}”(指标 ${other.code})不一致,本行按代码读作 ${ind.code}。请改正代码或名称。`,
-            en: `Row ${r + 1}: code ${ind.code} (${ind.nameEn}) does not match the name "${nameText}" (indicator ${other.code}); the row is read by its code as ${ind.code}. Correct the code or the name.`,
+            zh: `第 ${r + 1} 行代码 ${ind.code}(单元格 ${a1(r, cols.code as number)},${ind.name})与名称“${nameText}”(指标 ${other.code})不一致,本行按代码读作 ${ind.code}。请改正代码或名称。`,
+            en: `Row ${r + 1}: code ${ind.code} (cell ${a1(r, cols.code as number)}, ${ind.nameEn}) does not match the name "${nameText}" (indicator ${other.code}); the row is read by its code as ${ind.code}. Correct the code or the name.`,
           }, { cell: a1(r, cols.code as number), indicator: ind.code, value: nameText, expected: ind.name }),
         );
       }
@@ -148,8 +148,8 @@ export function readRows(
     if (firstRow !== undefined) {
       add(
         finding('error', 'V-DUP', where, {
-          zh: `指标“${ind.name}”在本表出现两次(第 ${firstRow + 1} 行和第 ${r + 1} 行),第 ${r + 1} 行未使用。请删除重复的一行。`,
-          en: `Indicator ${ind.code} (${ind.nameEn}) appears twice in this sheet (rows ${firstRow + 1} and ${r + 1}); row ${r + 1} is not used. Delete the duplicate row.`,
+          zh: `指标“${ind.name}”在本表出现两次(第 ${firstRow + 1} 行和第 ${r + 1} 行),第 ${r + 1} 行(单元格 ${nameCell})未使用。请删除重复的一行。`,
+          en: `Indicator ${ind.code} (${ind.nameEn}) appears twice in this sheet (rows ${firstRow + 1} and ${r + 1}); row ${r + 1} (cell ${nameCell}) is not used. Delete the duplicate row.`,
         }, { cell: nameCell, indicator: ind.code, value: nameText }),
       );
       continue;
@@ -189,8 +189,8 @@ export function readRows(
         const why = unitProblem(rowUnit, ind);
         add(
           finding('error', 'V-UNIT', where, {
-            zh: `第 ${r + 1} 行“${ind.name}”:${why.zh},本行数值未使用。请按统一单位“${ind.unit}”填报,或改正计量单位。`,
-            en: `Row ${r + 1}, ${ind.nameEn}: ${why.en}; the row's figures are not used. Report it in "${ind.unit}" or correct the unit.`,
+            zh: `第 ${r + 1} 行“${ind.name}”${unitCell ? `(单元格 ${unitCell})` : ''}:${why.zh},本行数值未使用。请按统一单位“${ind.unit}”填报,或改正计量单位。`,
+            en: `Row ${r + 1}, ${ind.nameEn}${unitCell ? ` (cell ${unitCell})` : ''}: ${why.en}; the row's figures are not used. Report it in "${ind.unit}" or correct the unit.`,
           }, { cell: unitCell ?? cells.ytd ?? null, indicator: ind.code, value: rowUnit, expected: ind.unit }),
         );
       }
@@ -202,8 +202,8 @@ export function readRows(
         sheetConversions.add(key);
         add(
           finding('info', 'V-UNITCONV', where, {
-            zh: `金额单位为“${rowUnit}”:未写计量单位的金额行已按${ind.unit}换算,系数 ${rowFactor}。`,
-            en: `The sheet's amount unit is "${rowUnit}": money rows without their own unit were converted to ${ind.unit}, factor ${rowFactor}.`,
+            zh: `金额单位为“${rowUnit}”(单元格 ${sheetUnit.cell}):未写计量单位的金额行已按${ind.unit}换算,系数 ${rowFactor}。`,
+            en: `The sheet's amount unit is "${rowUnit}" (cell ${sheetUnit.cell}): money rows without their own unit were converted to ${ind.unit}, factor ${rowFactor}.`,
           }, { cell: sheetUnit.cell, value: rowUnit, expected: ind.unit }),
         );
       }
@@ -294,8 +294,8 @@ export function readRows(
 
   function conversionInfo(cell: string, from: string, ind: Indicator, factor: number, r: number): Finding {
     return finding('info', 'V-UNITCONV', where, {
-      zh: `第 ${r + 1} 行“${ind.name}”单位为“${from}”,已按${ind.unit}换算,系数 ${factor}。`,
-      en: `Row ${r + 1}, ${ind.nameEn}: the unit is "${from}"; converted to ${ind.unit}, factor ${factor}.`,
+      zh: `第 ${r + 1} 行“${ind.name}”(单元格 ${cell})单位为“${from}”,已按${ind.unit}换算,系数 ${factor}。`,
+      en: `Row ${r + 1}, ${ind.nameEn} (cell ${cell}): the unit is "${from}"; converted to ${ind.unit}, factor ${factor}.`,
     }, { cell, indicator: ind.code, value: from, expected: ind.unit });
   }
 
@@ -343,12 +343,12 @@ export function readRows(
       finding('error', 'V-LAYOUT', where, {
         zh:
           v.ytd === null
-            ? `第 ${r + 1} 行“${ind.name}”是增速指标,应填在“1-本月累计”列,同比列应为空。请把 ${v.yoy} 移到累计列。`
-            : `第 ${r + 1} 行“${ind.name}”是增速指标,累计列为 ${v.ytd},同比列却为 ${v.yoy}。增速只填在“1-本月累计”列,请清空同比列。`,
+            ? `第 ${r + 1} 行“${ind.name}”(单元格 ${cells.yoy})是增速指标,应填在“1-本月累计”列,同比列应为空。请把 ${v.yoy} 移到累计列。`
+            : `第 ${r + 1} 行“${ind.name}”(单元格 ${cells.yoy})是增速指标,累计列为 ${v.ytd},同比列却为 ${v.yoy}。增速只填在“1-本月累计”列,请清空同比列。`,
         en:
           v.ytd === null
-            ? `Row ${r + 1}, ${ind.nameEn} is a growth rate: it goes in the year-to-date column and the year-on-year cell stays empty. Move ${v.yoy} to the year-to-date column.`
-            : `Row ${r + 1}, ${ind.nameEn} is a growth rate: the year-to-date column says ${v.ytd} but the year-on-year column ${v.yoy}. Write the rate in the year-to-date column only and clear the other.`,
+            ? `Row ${r + 1}, ${ind.nameEn} (cell ${cells.yoy}) is a growth rate: it goes in the year-to-date column and the year-on-year cell stays empty. Move ${v.yoy} to the year-to-date column.`
+            : `Row ${r + 1}, ${ind.nameEn} (cell ${cells.yoy}) is a growth rate: the year-to-date column says ${v.ytd} but the year-on-year column ${v.yoy}. Write the rate in the year-to-date column only and clear the other.`,
       }, { cell: cells.yoy ?? null, indicator: ind.code, value: v.yoy, expected: v.ytd }),
     );
   }

@@ -1,6 +1,6 @@
 /**
  * Invariants of recogniseSheet over arbitrary small grids built from the words reports use: it never
- * throws, every finding is complete and bilingual with the level its rule has (rules.md §1), every value
+ * throws, every finding is complete and bilingual and names its cell with the level its rule has (rules.md §1), every value
  * is a finite number or null, and no indicator is read twice.
  */
 import fc from 'fast-check';
@@ -19,7 +19,7 @@ const LEVEL_OF: Partial<Record<RuleId, Level[]>> = {
 
 const words = [
   '指标名称', '代码', '计量单位', '本月', '1-本月累计', '1-9月', '上年同期累计', '同比增长(%)', '年度目标', '说明',
-  '填报单位:辽滨经开区', '统计期:2026年9月', '统计期', '2026年第三季度', '金额单位:亿元', '金额单位:吨', '开发区代码:G1',
+  '填报单位:辽滨经开区', '统计期:2026年9月', '统计期:9月', '统计期', '9月', '1-8月', '2026年第三季度', '金额单位:亿元', '金额单位:吨', '开发区代码:G1',
   '规模以上工业总产值', '其中:税收收入', '税收占比', '实际使用外资', '规上工业增加值增速', '固投', '01', '12',
   '万元', '亿元', '万美元', '%', '个', '—', '-', '无', '１２３，４５６．７', '3.5亿元', '12.3%', 'abc', '填表人:', '注:', '甲',
 ];
@@ -68,6 +68,11 @@ test('recogniseSheet is total and its output well-formed', () => {
         expect(allowed).toBeDefined();
         expect(allowed).toContain(f.level);
         if (f.level !== 'warning') expect(f.explained).toBe(false);
+        // the clerk is told where: a finding with a cell names it in both languages
+        if (f.cell !== null) {
+          expect(f.message.zh).toContain(f.cell);
+          expect(f.message.en).toContain(f.cell);
+        }
       }
       if (r.records.length > 0) withRecords++;
       const codes = r.records.map((x) => x.indicator);

@@ -147,11 +147,12 @@ export function recogniseSheet(sheet: SheetGrid, ctx: RecogniseContext): SheetRe
   }
 
   if (header.columns.unit === undefined) {
+    const nameHeaderCell = a1(header.labelRow.name ?? header.row, header.columns.name as number);
     findings.push(
       finding('info', 'V-LAYOUT', where, {
-        zh: `表头没有“计量单位”列:各指标按指标目录的统一单位读取${sheetUnit.stated ? `(金额行按金额单位“${sheetUnit.unit}”)` : ''}。`,
-        en: `The header has no unit column: every indicator is read in its catalogue unit${sheetUnit.stated ? ` (money rows in the sheet's amount unit "${sheetUnit.unit}")` : ''}.`,
-      }, { cell: a1(header.labelRow.name ?? header.row, header.columns.name as number) }),
+        zh: `表头(单元格 ${nameHeaderCell})没有“计量单位”列:各指标按指标目录的统一单位读取${sheetUnit.stated ? `(金额行按金额单位“${sheetUnit.unit}”)` : ''}。`,
+        en: `The header (cell ${nameHeaderCell}) has no unit column: every indicator is read in its catalogue unit${sheetUnit.stated ? ` (money rows in the sheet's amount unit "${sheetUnit.unit}")` : ''}.`,
+      }, { cell: nameHeaderCell }),
     );
   }
 
@@ -169,12 +170,12 @@ function layoutError(where: FindingWhere, best: HeaderFound | null, missing: rea
   return finding('error', 'V-LAYOUT', where,
     noHeader
       ? {
-          zh: `前${HEADER_SCAN_ROWS}行找不到表头(须有“指标名称”列和至少两个数值列,如“1-本月累计”“上年同期累计”)${missing.length ? `,缺少${zh}列` : ''}。本表未读取:请按模板补齐表头。`,
-          en: `No header row in the first ${HEADER_SCAN_ROWS} rows (it needs an indicator-name column and at least two value columns such as 1-本月累计 and 上年同期累计)${missing.length ? `; missing: ${en}` : ''}. The sheet was not read: add the header as in the template.`,
+          zh: `前${HEADER_SCAN_ROWS}行找不到表头${cell ? `(最接近的是第 ${(best as HeaderFound).row + 1} 行,单元格 ${cell})` : ''}(须有“指标名称”列和至少两个数值列,如“1-本月累计”“上年同期累计”)${missing.length ? `,缺少${zh}列` : ''}。本表未读取:请按模板补齐表头。`,
+          en: `No header row in the first ${HEADER_SCAN_ROWS} rows${cell ? ` (the closest is row ${(best as HeaderFound).row + 1}, cell ${cell})` : ''} (it needs an indicator-name column and at least two value columns such as 1-本月累计 and 上年同期累计)${missing.length ? `; missing: ${en}` : ''}. The sheet was not read: add the header as in the template.`,
         }
       : {
-          zh: `表头(第 ${(best as HeaderFound).row + 1} 行)缺少${zh}列,无法计算同比和核查必填项,本表未读取。请按模板补上该列(可用的列名见模板说明)。`,
-          en: `The header (row ${(best as HeaderFound).row + 1}) has no ${en} column, so growth and required figures cannot be checked; the sheet was not read. Add the column as in the template.`,
+          zh: `表头(第 ${(best as HeaderFound).row + 1} 行,单元格 ${cell})缺少${zh}列,无法计算同比和核查必填项,本表未读取。请按模板补上该列(可用的列名见模板说明)。`,
+          en: `The header (row ${(best as HeaderFound).row + 1}, cell ${cell}) has no ${en} column, so growth and required figures cannot be checked; the sheet was not read. Add the column as in the template.`,
         },
     { cell, value: missing.join(',') },
   );
