@@ -173,8 +173,8 @@ export function readHistorySheet(sheet: SheetGrid): { rows: HistoryRow[]; findin
       // Only a hand edit makes this: the later row is the more recent archive, and it is said.
       findings.push(
         finding('warning', 'V-INPUT', where(zone, period), {
-          zh: `历史数据第 ${r + 1} 行与前面一行重复(${period}、${zone}、指标 ${indicator}),采用后一行。请删除多余的一行。`,
-          en: `History row ${r + 1} repeats an earlier row (${period}, ${zone}, indicator ${indicator}); the later row is used. Delete the extra row.`,
+          zh: `历史数据第 ${r + 1} 行(单元格 ${a1(r, pc)})与前面一行重复(${period}、${zone}、指标 ${indicator}),采用后一行。请删除多余的一行。`,
+          en: `History row ${r + 1} (cell ${a1(r, pc)}) repeats an earlier row (${period}, ${zone}, indicator ${indicator}); the later row is used. Delete the extra row.`,
         }, { cell: a1(r, pc), indicator }),
       );
       rows[prev] = row;
