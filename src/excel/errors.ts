@@ -20,8 +20,7 @@ export const EXCEL_ERROR_CODES = {
 /** The `code` of an OfficeExtension.Error (or of anything shaped like one), else null. */
 export function officeErrorCode(e: unknown): string | null {
   if (typeof e !== 'object' || e === null || !('code' in e)) return null;
-  const code = (e as { code: unknown }).code;
-  return typeof code === 'string' ? code : null;
+  return typeof e.code === 'string' ? e.code : null;
 }
 
 /** True when the error says a request or response was over Excel's size limit. */

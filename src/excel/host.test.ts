@@ -6,14 +6,10 @@ type OfficeLike = {
 };
 
 function withOffice(office: OfficeLike | undefined, f: () => Promise<void>): Promise<void> {
-  const g = globalThis as { Office?: unknown };
-  const before = g.Office;
-  if (office === undefined) delete g.Office;
-  else g.Office = office;
-  return f().finally(() => {
-    if (before === undefined) delete g.Office;
-    else g.Office = before;
-  });
+  const before: unknown = Reflect.get(globalThis, 'Office');
+  const put = (v: unknown) => (v === undefined ? Reflect.deleteProperty(globalThis, 'Office') : Reflect.set(globalThis, 'Office', v));
+  put(office);
+  return f().finally(() => put(before));
 }
 
 describe('host detection', () => {
