@@ -153,6 +153,20 @@ describe('zone-report check --out', () => {
     expect(String(findings?.getCell('A1').value)).toContain('6 个错误');
   });
 
+  it('says what an annotated copy lacks when the original has pictures (exceljs drops them)', async () => {
+    const work = tempDir('img');
+    const wb = await load(path.join(month, '营口经济技术开发区.xlsx'));
+    // a 1×1 PNG
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const id = wb.addImage({ base64: png, extension: 'png' });
+    wb.worksheets[0].addImage(id, 'K2:L4');
+    const file = path.join(work, 'img.xlsx');
+    writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const r = await run(['check', file, '--register', register, '--history', history, '--out', path.join(work, 'out')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('标注副本不含原文件中的图片和形状');
+  });
+
   it('refuses to write over an input (out = the checked folder) and exits 2, leaving inputs untouched', async () => {
     const work = tempDir('same');
     copyFileSync(path.join(month, MISTAKES), path.join(work, MISTAKES));
