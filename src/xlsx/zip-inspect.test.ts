@@ -10,7 +10,8 @@ import { zip } from '../../test/hostile/zip-writer';
 import { INSPECT_MESSAGES } from './zip-inspect-codes';
 import { inflateRaw } from './zip-inspect-inflate';
 import { parseRef, rangeArea, referencedSheets, isUnsafeName } from './zip-inspect-rules';
-import { INSPECT_ERROR_CODES, inspectXlsx, inspectXlsxError } from './zip-inspect';
+import { DEFAULT_INSPECT_LIMITS, INSPECT_ERROR_CODES, inspectXlsx, inspectXlsxError } from './zip-inspect';
+import { XmlScan, type XmlVisitor } from './zip-inspect-xml';
 
 let corpus: CorpusFile[];
 beforeAll(() => {
@@ -63,7 +64,7 @@ describe('inspectXlsx on the hostile corpus', () => {
     expect(r).toMatchObject({ ok: true, info: { sheetNames: ['盘锦辽滨', '大连'], worksheetParts: 2 } });
   });
 
-  it('never throws and never accepts a mangled bomb, whatever bytes it is given', () => {
+  it('never throws on a mangled bomb, and answers a closed-list code or a bounded size', () => {
     const bomb = corpus.find((f) => f.name === 'bomb-lying-size.xlsx');
     if (!bomb) throw new Error('corpus changed');
     fc.assert(
@@ -71,7 +72,8 @@ describe('inspectXlsx on the hostile corpus', () => {
         const b = Uint8Array.from(bomb.bytes);
         b.set(junk.subarray(0, Math.max(0, b.length - (at % b.length))), at % b.length);
         const r = inspectXlsx(b);
-        expect(typeof r.ok).toBe('boolean');
+        if (r.ok) expect(r.info.inflatedBytes).toBeLessThanOrEqual(DEFAULT_INSPECT_LIMITS.maxTotalInflated);
+        else expect(INSPECT_ERROR_CODES).toContain(r.code);
       }),
       { numRuns: 60, seed: 7 },
     );
@@ -129,5 +131,75 @@ describe('reference and name rules', () => {
     expect(isUnsafeName("'__proto__'")).toBe(true);
     expect(isUnsafeName('Constructor')).toBe(true);
     expect(isUnsafeName('__proto__x')).toBe(false);
+  });
+});
+
+describe('XML scan', () => {
+  /** Scans `xml` fed in pieces of `step` bytes; returns the error and the r of every row tag. */
+  function scan(xml: string | Uint8Array, step = 1 << 20): { error: string | null; rows: string[] } {
+    const rows: string[] = [];
+    const v: XmlVisitor = {
+      tags: new Set(['row']),
+      onTag: (_l, text) => {
+        rows.push(/r="([^"]*)"/.exec(text)?.[1] ?? '');
+        return null;
+      },
+    };
+    const s = new XmlScan(v);
+    const b = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
+    for (let i = 0; i < b.length; i += step) s.push(b, i, Math.min(b.length, i + step));
+    return { error: s.finish(), rows };
+  }
+
+  it('refuses any declaration, but not one inside a comment, CDATA or processing instruction', () => {
+    expect(scan('<?xml version="1.0"?><!DOCTYPE a><a/>').error).toBe('E_XML_DTD');
+    expect(scan('<a><!ENTITY x "y"></a>').error).toBe('E_XML_DTD');
+    expect(scan('<a><!-- <!DOCTYPE a> --><![CDATA[<!ENTITY x>]]><?pi <!DOCTYPE?><row r="1"/></a>')).toEqual({ error: null, rows: ['1'] });
+  });
+
+  it('finds the same tags whatever the chunk boundaries, including a > inside an attribute', () => {
+    const xml = '<x:sheetData><x:row r="1" note="a>b"><c/></x:row><row r="2"/><!-- <row r="9"/> --></x:sheetData>';
+    const whole = scan(xml);
+    expect(whole).toEqual({ error: null, rows: ['1', '2'] });
+    expect(scan(xml, 1)).toEqual(whole);
+    expect(scan(xml, 3)).toEqual(whole);
+  });
+
+  it('validates UTF-8 across chunk boundaries', () => {
+    expect(scan('<t>盘锦①​</t>', 1).error).toBeNull();
+    const bad = (bytes: number[]): string | null => scan(Uint8Array.from([0x3c, 0x74, 0x3e, ...bytes])).error;
+    expect(bad([0xc0, 0xaf])).toBe('E_BAD_ENCODING'); // overlong '/'
+    expect(bad([0xed, 0xa0, 0x80])).toBe('E_BAD_ENCODING'); // a UTF-16 surrogate
+    expect(bad([0xf4, 0x90, 0x80, 0x80])).toBe('E_BAD_ENCODING'); // past U+10FFFF
+    expect(bad([0xe7, 0x9b])).toBe('E_BAD_ENCODING'); // cut short at the end
+  });
+
+  it('refuses a row tag longer than its cap instead of reading past it', () => {
+    expect(scan(`<row pad="${'x'.repeat(20000)}" r="1"/>`).error).toBe('E_BAD_REF');
+  });
+});
+
+describe('zip structure', () => {
+  const good = (): Uint8Array => zip(bookParts({ sheets: [reportSheet('S', GOOD_ROWS)] }));
+
+  it('accepts a zip comment after the central directory and refuses a split archive', () => {
+    const b = Buffer.from(good());
+    const withComment = Buffer.concat([b, Buffer.from('zone comment')]);
+    withComment.writeUInt16LE(12, b.length - 2);
+    expect(inspectXlsx(new Uint8Array(withComment)).ok).toBe(true);
+    const split = Buffer.from(b);
+    split.writeUInt16LE(1, b.length - 22 + 4);
+    expect(inspectXlsx(new Uint8Array(split))).toMatchObject({ ok: false, code: 'E_CORRUPT' });
+  });
+
+  it('refuses an entry count over the limit before reading entries', () => {
+    expect(inspectXlsx(good(), { maxEntries: 3 })).toMatchObject({ ok: false, code: 'E_TOO_MANY_PARTS' });
+  });
+
+  it('refuses a declared size smaller than the real one (the header lied)', () => {
+    const parts = bookParts({ sheets: [reportSheet('S', GOOD_ROWS)] }).map((p) =>
+      p.name === 'xl/worksheets/sheet1.xml' ? { ...p, declaredSize: 100 } : p,
+    );
+    expect(inspectXlsx(zip(parts))).toMatchObject({ ok: false, code: 'E_ZIP_BOMB' });
   });
 });
