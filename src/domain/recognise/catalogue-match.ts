@@ -21,13 +21,20 @@ export function nameKey(text: string): string {
 export function indexCatalogue(catalogue: Indicator[]): CatalogueIndex {
   const byCode = new Map<string, Indicator>();
   const byName = new Map<string, Indicator>();
+  const ambiguous = new Set<string>();
   for (const ind of catalogue) {
     byCode.set(ind.code, ind);
     for (const n of [ind.name, ...ind.aliases]) {
       const k = nameKey(n);
-      if (k !== '' && !byName.has(k)) byName.set(k, ind);
+      if (k === '') continue;
+      const prev = byName.get(k);
+      if (prev && prev !== ind) ambiguous.add(k);
+      else byName.set(k, ind);
     }
   }
+  // A bureau's catalogue whose names differ only in spacing or 其中: would make a name match a guess:
+  // such a name matches nothing (the row is then reported), and the code column decides.
+  for (const k of ambiguous) byName.delete(k);
   return { byCode, byName, all: catalogue };
 }
 

@@ -5,7 +5,7 @@
  * cannot be converted and conversions made are all findings.
  */
 import type { Indicator } from '../config/schema';
-import type { Bilingual, ColumnKey, Finding } from '../types';
+import type { Bilingual, Cell, ColumnKey, Finding, GrowthLabel } from '../types';
 import type { ParsedRecord } from './types';
 import { a1 } from '../a1';
 import { normaliseLabel } from '../cells/normalise';
@@ -43,6 +43,26 @@ export function scalingFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
   const bare = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/[\\_*]./g, '');
   return /[0#?],+(?=$|[;%\s)])/.test(bare);
+}
+
+// Growth labels of rules.md §2 a template may show in its 同比 cell ("新增(上年为0)" too). "—" is no data.
+const GROWTH_LABELS: readonly GrowthLabel[] = ['新增', '扭亏为盈', '由盈转亏', '减亏', '增亏'];
+
+/** The growth label a 同比 cell holds as text, or null. */
+export function growthLabelOf(cell: Cell | undefined): GrowthLabel | null {
+  if (typeof cell?.v !== 'string') return null;
+  const t = normaliseLabel(cell.v).replace(/\((?:上年|去年)(?:同期)?为0\)$/, '');
+  return GROWTH_LABELS.find((l) => l === t) ?? null;
+}
+
+/**
+ * A ratio's 同比 is a change in 百分点, and templates write the word: "1.2个百分点", "-0.5百分点".
+ * The word is dropped before reading (the text is still reported as a text number).
+ */
+export function withoutPointsSuffix(cell: Cell | undefined): Cell | undefined {
+  if (!cell || typeof cell.v !== 'string') return cell;
+  const m = /^(.*?)\s*个?百分点$/.exec(normaliseLabel(cell.v));
+  return m && m[1] !== '' ? { ...cell, v: m[1] } : cell;
 }
 
 export function isMoney(ind: Indicator): boolean {
@@ -167,6 +187,7 @@ export function readRows(
     const formulaCols: ColumnKey[] = [];
     const invalidCols: ColumnKey[] = [];
     const values: Record<Figure, number | null> = { month: null, ytd: null, base: null, yoy: null, target: null };
+    let yoyLabel: GrowthLabel | null = null;
 
     // The row's unit: its own unit cell wins; else the sheet's 金额单位 for money rows; else the catalogue's.
     const unitText = cols.unit !== undefined ? g.text(r, cols.unit) : '';
@@ -216,7 +237,14 @@ export function readRows(
       const addr = a1(r, c);
       if (cell?.f !== undefined) formulaCols.push(k);
       const percent = k === 'yoy' || ind.kind === 'rate' || ind.kind === 'ratio';
-      const read = readNumber(cell, { percent });
+      if (k === 'yoy') {
+        const label = growthLabelOf(cell);
+        if (label !== null) {
+          yoyLabel = label;
+          continue;
+        }
+      }
+      const read = readNumber(k === 'yoy' && ind.kind === 'ratio' ? withoutPointsSuffix(cell) : cell, { percent });
       if (read.kind === 'nodata') continue;
       if (read.kind === 'invalid') {
         invalidCols.push(k);
@@ -289,6 +317,7 @@ export function readRows(
       cells,
       formulaCols,
       invalidCols,
+      yoyLabel,
     };
   }
 

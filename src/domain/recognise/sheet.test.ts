@@ -378,7 +378,53 @@ describe('cells that are not plain numbers', () => {
   });
 });
 
+describe('the 同比 cell', () => {
+  test('a growth label (新增, 扭亏为盈…) is kept as a label, not a type error', () => {
+    const r = report(
+      recogniseSheet(
+        canonical([
+          ['规模以上工业总产值', '01', '万元', null, 100, 0, { v: '新增', f: 'IF(F4=0,"新增",ROUND((E4/F4-1)*100,1))' }],
+          ['规上工业利润总额', '05', '万元', null, 100, -50, '扭亏为盈'],
+          ['固定资产投资', '08', '万元', null, 100, 0, '新增(上年为0)'],
+        ]),
+        ctx(),
+      ),
+    );
+    expect(rec(r, '01')).toMatchObject({ yoy: null, yoyLabel: '新增', formulaCols: ['yoy'], invalidCols: [] });
+    expect(rec(r, '05')).toMatchObject({ yoy: null, yoyLabel: '扭亏为盈' });
+    expect(rec(r, '08')).toMatchObject({ yoy: null, yoyLabel: '新增' });
+    expect(r.findings).toEqual([]);
+  });
+
+  test('a plain % leaves the label null', () => {
+    const r = report(recogniseSheet(canonical([['规模以上工业总产值', '01', '万元', null, 110, 100, 10]]), ctx()));
+    expect(rec(r, '01')).toMatchObject({ yoy: 10, yoyLabel: null });
+  });
+
+  test('a ratio\'s change written "1.2个百分点" reads as 1.2 (and is a text number)', () => {
+    const r = report(recogniseSheet(canonical([['税收占比', '14', '%', null, 96.3, 95.1, '1.2个百分点']]), ctx()));
+    expect(rec(r, '14')?.yoy).toBe(1.2);
+    expect(rules(r, 'V-TEXTNUM')).toHaveLength(1);
+  });
+
+  test('"个百分点" in a growth column of a flow is not a number', () => {
+    const r = report(recogniseSheet(canonical([['税收收入', '12', '万元', null, 110, 100, '10个百分点']]), ctx()));
+    expect(rec(r, '12')?.yoy).toBeNull();
+    expect(rules(r, 'V-TYPE')).toHaveLength(1);
+  });
+});
+
 describe('rows', () => {
+  test('a bureau catalogue with two names that normalise alike: the name matches nothing (reported), the code decides', () => {
+    const config = defaultConfig();
+    const i13 = config.catalogue.find((i) => i.code === '13');
+    if (!i13) throw new Error('no 13');
+    i13.aliases = ['其中:税收收入']; // normalises to 税收收入, the name of 12
+    const r = report(recogniseSheet(canonical([['税收收入', null, '万元', null, 5, 4], ['税收收入', '12', '万元', null, 5, 4]]), { config, register, fallbackYear: null }));
+    expect(r.records.map((x) => x.indicator)).toEqual(['12']);
+    expect(rules(r, 'V-UNKNOWN-ROW')).toHaveLength(1);
+  });
+
   test('a row naming no indicator is reported (info), not dropped silently', () => {
     const r = report(recogniseSheet(canonical([['园区企业用电量', null, '万千瓦时', null, 100, 90]]), ctx()));
     expect(r.records).toEqual([]);

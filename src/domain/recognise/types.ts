@@ -3,7 +3,7 @@
  * (values in catalogue units, growth not yet computed) and the findings recognition itself made
  * (layout, zone, period, units, cell types, unknown rows).
  */
-import type { Bilingual, ColumnKey, Finding, IndicatorRecord, Period, Skipped, ZoneRef } from '../types';
+import type { Bilingual, ColumnKey, Finding, GrowthLabel, IndicatorRecord, Period, Skipped, ZoneRef } from '../types';
 
 /** A record as read from its row, before growth is computed. */
 export interface ParsedRecord extends Omit<IndicatorRecord, 'growth'> {
@@ -12,6 +12,12 @@ export interface ParsedRecord extends Omit<IndicatorRecord, 'growth'> {
   /** columns whose cell held something not usable as a number: not a number (reported as V-TYPE), or a unit
    *  that cannot be converted (reported as V-UNIT); their value is null and must not be reported again */
   invalidCols: ColumnKey[];
+  /**
+   * A growth label typed (or computed by the template's formula) in the 同比 cell instead of a %:
+   * 新增, 扭亏为盈, 由盈转亏, 减亏, 增亏 (— is no data). `yoy` is then null. Optional so that records
+   * built elsewhere need not set it; recognition always does.
+   */
+  yoyLabel?: GrowthLabel | null;
 }
 
 export interface RecognisedReport {
