@@ -15,6 +15,12 @@ describe('matchColumnLabel (template.md §1 column table)', () => {
     expect(matchColumnLabel(label)?.key).toBe(key);
   });
 
+  test.each([
+    ['增幅(%)', 'yoy'], ['比上年同期增长(%)', 'yoy'], ['本年累计数', 'ytd'], ['上年累计', 'base'], ['年度目标任务', 'target'], ['指 标 名 称', 'name'],
+  ])('local wording %s is the %s column', (label, key) => {
+    expect(matchColumnLabel(label)?.key).toBe(key);
+  });
+
   test('normalised first: full-width brackets, spaces, line breaks', () => {
     expect(matchColumnLabel('同比增长（％）')?.key).toBe('yoy');
     expect(matchColumnLabel(' 1-本月\n累计 ')?.key).toBe('ytd');

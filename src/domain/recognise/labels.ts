@@ -16,7 +16,11 @@ const LABELS: Record<string, ColumnKey> = {
   '同比增长(%)': 'yoy', '同比±%': 'yoy', '同比增减(%)': 'yoy', '增长%': 'yoy',
   // spelled without the %-sign or with it in other places: the same column
   同比: 'yoy', 同比增长: 'yoy', 同比增减: 'yoy', '同比±(%)': 'yoy', '同比(%)': 'yoy', '增长(%)': 'yoy', '同比增长%': 'yoy', '同比增减%': 'yoy',
-  年度目标: 'target', 全年目标: 'target', 目标任务: 'target',
+  // other wordings seen in local templates (the spec's list is not exhaustive: "reads by labels")
+  '增幅(%)': 'yoy', '增速(%)': 'yoy', '增幅%': 'yoy', '增速%': 'yoy', '比上年同期增长(%)': 'yoy', '比上年同期增减(%)': 'yoy', '比上年增长(%)': 'yoy',
+  本年累计数: 'ytd', 累计数: 'ytd', 本年止累计: 'ytd',
+  上年同期累计数: 'base', 去年同期累计: 'base', 上年累计: 'base',
+  年度目标: 'target', 全年目标: 'target', 目标任务: 'target', 年度目标任务: 'target', 全年目标任务: 'target',
   说明: 'note', 备注: 'note', 情况说明: 'note',
 };
 
