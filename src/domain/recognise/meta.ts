@@ -6,6 +6,7 @@
  */
 import type { Cell } from '../types';
 import { a1 } from '../a1';
+import { isKnownUnit } from '../cells/units';
 import type { GridView } from './grid';
 
 export type MetaKey = 'zone' | 'code' | 'period' | 'unit';
@@ -49,8 +50,9 @@ export function readMeta(g: GridView, endRow: number): Meta {
       if (t === '') continue;
       const bare = BARE_UNIT.exec(t);
       if (bare) {
-        const v = bare[1].trim() !== '' ? { text: bare[1].trim(), cell: a1(r, c), raw: undefined } : nextValue(g, r, c);
-        if (v) put('unit', { ...v, text: v.text });
+        // Only a known unit: "单位:盘锦开发区" means the reporting unit, not an amount unit.
+        const v = bare[1].trim() !== '' ? { text: valueText(bare[1]), cell: a1(r, c), raw: undefined } : nextValue(g, r, c);
+        if (v && isKnownUnit(v.text)) put('unit', v);
         continue;
       }
       const hits = [...t.matchAll(KEY_RE)];

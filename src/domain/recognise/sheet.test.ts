@@ -209,6 +209,17 @@ describe('local variants', () => {
     expect(r.zone?.code).toBe('S212002');
   });
 
+  test('a bare "单位:亿元" sets the amount unit; "单位:<a zone>" does not', () => {
+    const m1 = ['填报单位:盘锦高新区', null, null, null, '统计期:2026年9月', null, '单位:亿元'];
+    const r1 = report(recogniseSheet(canonical([['税收收入', '12', null, null, 5, 4]], 'x', m1), ctx()));
+    expect(r1.amountUnit).toBe('亿元');
+    expect(rec(r1, '12')?.ytd).toBe(50000);
+    const m2 = ['单位:盘锦高新区', null, null, null, '统计期:2026年9月'];
+    const r2 = report(recogniseSheet(canonical([['税收收入', '12', null, null, 5, 4]], '盘锦高新区', m2), ctx()));
+    expect(r2.amountUnit).toBe('万元');
+    expect(rules(r2, 'V-UNIT')).toEqual([]);
+  });
+
   test('several keys in one cell', () => {
     const meta = ['填报单位:盘锦高新区    统计期:2026年8月    金额单位:亿元'];
     const r = report(recogniseSheet(canonical([['税收收入', '12', null, null, 5, 4]], 'x', meta), ctx()));
