@@ -62,6 +62,10 @@ describe('examples', () => {
     expect(normaliseName('一、固定资产投资')).toBe('固定资产投资');
   });
 
+  test('a yearbook "#" (an of-which item) is a mark, not part of the name', () => {
+    expect(normaliseName('#工业投资')).toBe('工业投资');
+  });
+
   test('nested numbering is stripped however deep', () => {
     expect(normaliseName('1.1.1.1.1.固投')).toBe('固投');
   });

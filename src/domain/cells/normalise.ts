@@ -31,7 +31,8 @@ export function normaliseLabel(s: string): string {
 
 // Leading "其中:", numbering "1." "1、" "(1)" "一、" and bullets, removed for matching names.
 const LEAD_QIZHONG = /^其中[:：]?/;
-const LEAD_NUMBERING = /^(?:\(?[0-9]{1,2}[).、．.]|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[·•\-*])/;
+// "#" marks an "of which" item in yearbooks (engineering-notes.md): a mark, not part of the name.
+const LEAD_NUMBERING = /^(?:\(?[0-9]{1,2}[).、．.]|[(（][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|[·•\-*#])/;
 
 /**
  * A name as matched against the catalogue or the register: label-normalised, leading "其中:",

@@ -16,6 +16,9 @@ describe('readPeriodText', () => {
     ['2026 年 12 月', 2026, 12],
     ['２０２６年１０月', 2026, 10],
     ['盘锦开发区2026年9月', 2026, 9],
+    ['二〇二六年九月', 2026, 9],
+    ['二〇二六年一至十二月', 2026, 12],
+    ['二〇二六年十一月份', 2026, 11],
     ['9月', null, 9],
     ['1-9月', null, 9],
   ])('"%s" → %s-%s', (text, year, month) => {
@@ -63,5 +66,6 @@ describe('stripPeriod', () => {
     expect(stripPeriod('9月')).toBe('');
     expect(stripPeriod('2026-09')).toBe('');
     expect(stripPeriod('盘锦高新区')).toBe('盘锦高新区');
+    expect(stripPeriod('盘锦高新区九月')).toBe('盘锦高新区');
   });
 });

@@ -24,7 +24,7 @@ const QUARTER = /(第?[一二三四1-4]季度|[一二三四1-4]季|Q[1-4](?![0-9
 
 /** Read a period from free text (a 统计期 cell, a sheet name). */
 export function readPeriodText(raw: string): PeriodRead {
-  const t = cleanText(raw).trim();
+  const t = chineseNumerals(cleanText(raw).trim());
   if (t === '') return { kind: 'none' };
   if (QUARTER.test(t)) return { kind: 'quarter', text: raw };
   let m = Y_M.exec(t);
@@ -34,6 +34,17 @@ export function readPeriodText(raw: string): PeriodRead {
   m = M_ONLY.exec(t);
   if (m) return fromParts(null, m[1], Number(m[2]), raw);
   return { kind: 'none' };
+}
+
+const DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** "二〇二六年一至九月" → "2026年1至9月": years digit by digit, months 一…十二. Quarters are left alone. */
+function chineseNumerals(t: string): string {
+  return t
+    .replace(/[〇零一二三四五六七八九]{4}(?=\s*年)/g, (y) => [...y].map((ch) => DIGIT[ch]).join(''))
+    .replace(/(十[一二]|十|[一二三四五六七八九])(?=\s*(?:月|至|-|—|~|–))/g, (m) =>
+      m === '十' ? '10' : m.startsWith('十') ? '1' + DIGIT[m[1]] : DIGIT[m],
+    );
 }
 
 function fromParts(year: number | null, start: string | undefined, month: number, text: string): PeriodRead {
@@ -48,7 +59,7 @@ function fromParts(year: number | null, start: string | undefined, month: number
  * that carries both a zone and a month still names the zone.
  */
 export function stripPeriod(raw: string): string {
-  return cleanText(raw)
+  return chineseNumerals(cleanText(raw))
     .replace(new RegExp(`${YEAR}\\s*(?:年|[-./])\\s*(?:\\d{1,2}\\s*${SEP}\\s*)?\\d{1,2}\\s*(?:月份|月)?`, 'g'), '')
     .replace(new RegExp(`(?:\\d{1,2}\\s*${SEP}\\s*)?\\d{1,2}\\s*月份?`, 'g'), '')
     .replace(/第?[一二三四1-4]季度/g, '')
