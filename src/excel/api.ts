@@ -32,6 +32,8 @@ export interface XlConditionalFormat extends XlLoadable {
     readonly rule: { formula: string };
     readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
   };
+  /** the areas it applies to (ExcelApi 1.9) */
+  getRanges(): XlRangeAreas;
   delete(): void;
 }
 

@@ -10,20 +10,22 @@
  * Why a record: reading conditional formats back (their rules) has thrown in Excel when a range
  * carries two cell-value rules. So the tool records what it created — sheet, areas, CF id, level — in
  * column B of its veryHidden sheet (tool-store.ts), and on clearing it reads back only the *ids* of
- * the formats on the recorded areas and deletes those it created. The record lives in the workbook,
+ * the formats on the recorded areas and the areas those formats apply to (never their rules), and
+ * deletes a format only when both match what it created. The record lives in the workbook,
  * so clearing works after the workbook was closed and reopened.
  *
  * Round trips, whatever the number of cells (each split further only beyond the request budget):
- *   1  worksheet names and protection      3  ids of the formats on the recorded areas (if any)
- *   2  the record (if the tool sheet exists) 4  delete old + add new formats, load their ids
- *   5  write the record
+ *   1  worksheet names and protection        4  where the formats with recorded ids apply (if any)
+ *   2  the record (if the tool sheet exists) 5  delete old + add new formats, load their ids
+ *   3  ids of the formats on recorded areas   6  write the record
+ * (3 syncs on a workbook without earlier highlights; clearing is 1–4 plus the record.)
  * Cells of one level are grouped into RangeAreas (`worksheet.getRanges("D4:D9,F12,…")`), addresses
  * split at ≤ 2,000 characters / ≤ 400 areas, one conditional format per address string.
  */
 import { STYLES, type Highlight } from '../domain/output/sheet-model';
 import { TOOL_SHEETS } from '../domain/port';
-import { packCells } from './address';
-import type { XlConditionalFormat, XlConditionalFormatCollection, XlContext, XlWorksheet } from './api';
+import { areaBounds, packCells, splitAreas } from './address';
+import type { XlConditionalFormat, XlConditionalFormatCollection, XlContext, XlRangeAreas, XlWorksheet } from './api';
 import { protectedSheetError } from './errors';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './limits';
 import { syncChecked } from './sync';
@@ -114,9 +116,22 @@ async function loadState(ctx: XlContext, signal?: AbortSignal): Promise<State> {
   return { items, byName, record };
 }
 
+/** Sizes of the areas of an address ("B2:B3,C3" → ["2x1", "1x1"]), sorted: a shape that survives rows being inserted above. */
+export function areaShape(address: string): string[] {
+  return splitAreas(address)
+    .map((a) => {
+      const b = areaBounds(a);
+      return b ? `${b.bottom - b.top + 1}x${b.right - b.left + 1}` : '?';
+    })
+    .sort();
+}
+
 /**
- * Sync 3: which recorded formats still exist (ids only — never the rules). Queues their deletion;
- * the deletion is sent with the next sync. Returns the entries that were not found (already gone).
+ * Syncs 3–4: which recorded formats still exist, and queues their deletion (sent with the next sync).
+ * Sync 3 reads only the *ids* of the formats on each recorded address; sync 4 reads where each format
+ * with a recorded id applies (its areas, never its rules). A format is deleted only when both its id
+ * and the shape of its areas match the record: Excel documents a format's id only loosely, and a
+ * user's own format must never be removed by an id that happens to coincide.
  */
 async function queueDeleteRecorded(ctx: XlContext, state: State, signal?: AbortSignal): Promise<void> {
   const live = state.record.entries.filter((e) => state.byName.has(e.sheet));
@@ -137,9 +152,22 @@ async function queueDeleteRecorded(ctx: XlContext, state: State, signal?: AbortS
     c.entries.push(e);
   }
   await syncChecked(ctx, signal);
+  const candidates: { entry: HighlightEntry; cf: XlConditionalFormat; areas: XlRangeAreas }[] = [];
   for (const { entries, coll } of collections.values()) {
-    const mine = new Set(entries.map((e) => e.id));
-    for (const cf of coll.items) if (mine.has(cf.id)) cf.delete();
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    for (const cf of coll.items) {
+      const entry = byId.get(cf.id);
+      if (entry) candidates.push({ entry, cf, areas: cf.getRanges().load('address') });
+    }
+  }
+  if (candidates.length === 0) return;
+  await syncChecked(ctx, signal);
+  const deleted = new Set<XlConditionalFormat>();
+  for (const { entry, cf, areas } of candidates) {
+    if (deleted.has(cf)) continue;
+    if (areaShape(areas.address).join() !== areaShape(entry.address).join()) continue;
+    cf.delete();
+    deleted.add(cf);
   }
 }
 

@@ -464,6 +464,16 @@ class FakeCf extends FakeProxy implements XlConditionalFormat {
     return this;
   }
 
+  /** The areas the format applies to (reading them is safe; reading rules back is not). */
+  getRanges(): FakeRangeAreas {
+    const areas: string[] = [];
+    return new FakeRangeAreas(this.ctx, this.sheet, areas, () => {
+      if (!this.cf) throw new FakeOfficeError('ItemNotFound', 'conditional format');
+      areas.splice(0, areas.length, ...splitAreas(this.cf.address));
+      return false;
+    });
+  }
+
   delete(): void {
     this.ctx.write('cf.delete', [], () => {
       const s = this.sheet();
