@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import type { OutSheet } from '../../domain/output/sheet-model';
 import type { Lang, Period } from '../../domain/types';
 import { historySheet } from '../../domain/recognise/history-sheet';
-import { clerkMistakes, registerSheet, reportSheet, sampleHistory, sampleMonth, sampleRegister } from '../../domain/sample';
+import { clerkMistakes, registerSheet, reportSheet, sampleArchive, sampleMonth, sampleRegister } from '../../domain/sample';
+import { defaultConfig } from '../../domain/config/validate';
 import { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
 import { readBytes, writeBytes } from '../../xlsx/node-files';
 import { parseArgs } from '../args';
@@ -103,7 +104,8 @@ export async function sampleCommand(argv: string[], io: CliIO): Promise<number> 
       await writeWorkbook(path.join(monthDir, `${safeFileName(zone.name)}.xlsx`), [reportSheet(zone, SAMPLE_PERIOD, values, { overrides })]);
       progress(io, lang === 'zh' ? '写出示例' : 'Writing samples', (i + 1) / month.length, i + 1 === month.length);
     }
-    await writeWorkbook(path.join(out, '历史数据.xlsx'), [historySheet(sampleHistory(zones, HISTORY_PERIODS))]);
+    // Archived month by month through the real check and summary, so quarter ends carry warning levels.
+    await writeWorkbook(path.join(out, '历史数据.xlsx'), [historySheet(sampleArchive(zones, HISTORY_PERIODS, defaultConfig()))]);
   } catch (e) {
     if (e instanceof NotOurs) {
       io.err(

@@ -6,3 +6,4 @@ export { reportSheet, periodText, REPORT_HEADERS, REPORT_TITLE, COL, FIRST_INDIC
 export type { CellOverrides, ReportSheetOptions } from './report-sheet';
 export { clerkMistakes, toFullWidth } from './mistakes';
 export { outSheetToGrid } from './grid';
+export { sampleArchive } from './archive';
