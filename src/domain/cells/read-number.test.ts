@@ -207,6 +207,10 @@ describe('template.md §4, line by line', () => {
   test('a non-finite number is invalid', () => {
     expect(readNumber({ v: Number.NaN }, plain).kind).toBe('invalid');
   });
+
+  test('a huge percent-formatted number that would overflow when scaled is invalid, not Infinity', () => {
+    expect(readNumber({ v: -1.7e307, fmt: '%' }, pct).kind).toBe('invalid');
+  });
 });
 
 describe('number formats', () => {

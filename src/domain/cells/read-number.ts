@@ -99,6 +99,8 @@ export function readNumber(cell: Cell | undefined, opts: ReadOptions): NumberRea
     if (!Number.isFinite(v)) return { kind: 'invalid', reason: 'text', text: String(v) };
     if (isDateFormat(cell.fmt)) return { kind: 'invalid', reason: 'date', text: serialToIso(v) };
     const value = opts.percent && isPercentFormat(cell.fmt) ? tidy(v * 100) : v;
+    // ×100 can overflow a value near the largest double: never hand back an infinite "number"
+    if (!Number.isFinite(value)) return { kind: 'invalid', reason: 'text', text: String(v) };
     return { kind: 'number', value, fromText: false, unit: unitFromFormat(cell.fmt) };
   }
   if (typeof v === 'boolean') return { kind: 'invalid', reason: 'boolean', text: v ? 'TRUE' : 'FALSE' };

@@ -305,7 +305,14 @@ export function readRows(
         factor = f;
         add(conversionInfo(addr, read.unit, ind, f, r));
       }
-      values[k] = convert(read.value, factor);
+      const converted = convert(read.value, factor);
+      if (!Number.isFinite(converted)) {
+        // Only a nonsense magnitude overflows a conversion; it must not become Infinity.
+        invalidCols.push(k);
+        add(typeError({ kind: 'invalid', reason: 'text', text: String(read.value) }, addr, ind, k));
+        continue;
+      }
+      values[k] = converted;
     }
     checkRateYoy(r, ind, values, cells);
     return {
