@@ -6,7 +6,7 @@
  */
 import type { ColumnKey } from '../types';
 import type { GridView } from './grid';
-import { matchColumnLabel, VALUE_COLUMNS } from './labels';
+import { matchColumnLabel, VALUE_COLUMNS, type ColumnMatch } from './labels';
 
 export const HEADER_SCAN_ROWS = 15;
 
@@ -18,6 +18,8 @@ export interface HeaderFound {
   columns: Partial<Record<ColumnKey, number>>;
   /** N of a "1-N月" cumulative label */
   ytdMonth: number | null;
+  /** the year of a dated cumulative label ("2026年1-9月"), else null */
+  ytdYear: number | null;
   /** a second column with a label already taken: [key, first column, second column] */
   duplicates: { key: ColumnKey; first: number; second: number }[];
 }
@@ -34,15 +36,19 @@ export type HeaderResult =
 
 function scanRow(g: GridView, r: number): HeaderFound {
   const all = new Map<ColumnKey, number[]>();
-  let ytdMonth: number | null = null;
+  const matches = new Map<number, ColumnMatch>();
   for (let c = 0; c < g.width(r); c++) {
     const m = matchColumnLabel(g.label(r, c));
     if (!m) continue;
+    matches.set(c, m);
     const list = all.get(m.key) ?? [];
-    if (m.key === 'ytd' && list.length === 0 && m.n !== undefined) ytdMonth = m.n;
     list.push(c);
     all.set(m.key, list);
   }
+  datedColumns(all, matches);
+  const ytdMatch = all.get('ytd') ? matches.get((all.get('ytd') as number[])[0]) : undefined;
+  const ytdMonth = ytdMatch?.n ?? null;
+  const ytdYear = ytdMatch?.year ?? null;
   const columns: Partial<Record<ColumnKey, number>> = {};
   const labelRow: Partial<Record<ColumnKey, number>> = {};
   const duplicates: HeaderFound['duplicates'] = [];
@@ -59,7 +65,23 @@ function scanRow(g: GridView, r: number): HeaderFound {
     columns[key] = list[0];
     for (const c of list.slice(1)) duplicates.push({ key, first: list[0], second: c });
   }
-  return { row: r, labelRow, columns, ytdMonth, duplicates };
+  return { row: r, labelRow, columns, ytdMonth, ytdYear, duplicates };
+}
+
+/**
+ * Columns named by year ("2026年1-9月 | 2025年1-9月"): the latest year is 1-本月累计 and the year
+ * before it, when there is no other 上年同期 column, is the base. Other combinations stay duplicates.
+ */
+function datedColumns(all: Map<ColumnKey, number[]>, matches: Map<number, ColumnMatch>): void {
+  const ytd = all.get('ytd') ?? [];
+  const dated = ytd.filter((c) => matches.get(c)?.year !== undefined);
+  if (dated.length < 2 || dated.length !== ytd.length) return;
+  const year = (c: number) => matches.get(c)?.year as number;
+  const sorted = [...dated].sort((a, b) => year(b) - year(a));
+  const [latest, previous] = sorted;
+  if (year(previous) !== year(latest) - 1 || all.has('base') || sorted.length > 2) return;
+  all.set('ytd', [latest]);
+  all.set('base', [previous]);
 }
 
 /**
@@ -77,14 +99,18 @@ function extendTwoRowHeader(g: GridView, h: HeaderFound): HeaderFound {
   const columns = { ...h.columns };
   const labelRow = { ...h.labelRow };
   let ytdMonth = h.ytdMonth;
+  let ytdYear = h.ytdYear;
   for (const k of added) {
     const c = below.columns[k] as number;
     if (taken.has(c)) continue;
     columns[k] = c;
     labelRow[k] = r;
-    if (k === 'ytd') ytdMonth = below.ytdMonth;
+    if (k === 'ytd') {
+      ytdMonth = below.ytdMonth;
+      ytdYear = below.ytdYear;
+    }
   }
-  return { ...h, row: r, columns, labelRow, ytdMonth };
+  return { ...h, row: r, columns, labelRow, ytdMonth, ytdYear };
 }
 
 const valueCount = (h: HeaderFound): number => VALUE_COLUMNS.filter((k) => h.columns[k] !== undefined).length;

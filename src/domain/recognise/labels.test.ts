@@ -38,6 +38,12 @@ describe('matchColumnLabel (template.md §1 column table)', () => {
     expect(matchColumnLabel('1-13月')).toBeNull();
   });
 
+  test('a dated cumulative label keeps its year and N', () => {
+    expect(matchColumnLabel('2026年1-9月')).toEqual({ key: 'ytd', n: 9, year: 2026 });
+    expect(matchColumnLabel('2025年1—9月累计')).toEqual({ key: 'ytd', n: 9, year: 2025 });
+    expect(matchColumnLabel('2026年9月')).toBeNull();
+  });
+
   test('other labels name nothing', () => {
     for (const l of ['', '序号', '开发区代码', '统计期', '增加值']) expect(matchColumnLabel(l)).toBeNull();
   });

@@ -31,7 +31,12 @@ export interface ColumnMatch {
   key: ColumnKey;
   /** N of a "1-N月" label: the last month the column covers */
   n?: number;
+  /** the year of a dated cumulative label ("2026年1-9月"): this year's or last year's column */
+  year?: number;
 }
+
+// "2026年1-9月" (累计): columns named by their year, this year's beside last year's.
+const YTD_DATED = /^((?:19|20)\d{2})年1(?:-|—|~|至|–|―|‐)(\d{1,2})月(?:止)?(?:累计)?(?:数)?$/;
 
 /** Which column a header cell names; null when none. */
 export function matchColumnLabel(raw: string): ColumnMatch | null {
@@ -47,6 +52,11 @@ export function matchColumnLabel(raw: string): ColumnMatch | null {
 function matchOne(label: string): ColumnMatch | null {
   const key = LABELS[label];
   if (key) return { key };
+  const d = YTD_DATED.exec(label);
+  if (d) {
+    const n = Number(d[2]);
+    return n >= 1 && n <= 12 ? { key: 'ytd', n, year: Number(d[1]) } : null;
+  }
   const m = YTD_N.exec(label);
   if (!m) return null;
   if (m[1] === '本') return { key: 'ytd' };

@@ -19,8 +19,8 @@ export interface PeriodProblem {
 export interface PeriodInput {
   declared: MetaValue | null;
   sheetName: string;
-  /** N of a 1-N月 cumulative column, and its header cell */
-  ytdMonth: { n: number; cell: string } | null;
+  /** N (and the year, for "2026年1-9月") of a 1-N月 cumulative column, its header cell and label as written */
+  ytdMonth: { n: number; year: number | null; cell: string; text: string } | null;
   fallbackYear: number | null;
 }
 
@@ -95,10 +95,10 @@ export function resolvePeriod(input: PeriodInput): { period: Period | null; prob
   const primary = fromCell ?? fromName;
   let period: Period | null = null;
   if (primary) {
-    const year = primary.year ?? (fromCell?.year ?? null) ?? fromName?.year ?? fallbackYear;
+    const year = primary.year ?? (fromCell?.year ?? null) ?? fromName?.year ?? ytdMonth?.year ?? fallbackYear;
     if (year !== null) period = { year, month: primary.month };
-  } else if (ytdMonth && fallbackYear !== null) {
-    period = { year: fallbackYear, month: ytdMonth.n };
+  } else if (ytdMonth && (ytdMonth.year ?? fallbackYear) !== null) {
+    period = { year: (ytdMonth.year ?? fallbackYear) as number, month: ytdMonth.n };
   }
 
   if (!period) {
@@ -119,13 +119,13 @@ export function resolvePeriod(input: PeriodInput): { period: Period | null; prob
     return { period: null, problems };
   }
 
-  if (ytdMonth && ytdMonth.n !== period.month) {
+  if (ytdMonth && (ytdMonth.n !== period.month || (ytdMonth.year !== null && ytdMonth.year !== period.year))) {
     problems.push({
       cell: ytdMonth.cell,
-      value: `1-${ytdMonth.n}月`,
+      value: ytdMonth.text,
       message: {
-        zh: `累计列标题“1-${ytdMonth.n}月”(单元格 ${ytdMonth.cell})与统计期 ${show(period)} 不一致。请改正列标题或统计期。`,
-        en: `The cumulative column's label "1-${ytdMonth.n}月" (cell ${ytdMonth.cell}) contradicts the period ${showEn(period)}. Correct the label or the period.`,
+        zh: `累计列标题“${ytdMonth.text}”(单元格 ${ytdMonth.cell})与统计期 ${show(period)} 不一致。请改正列标题或统计期。`,
+        en: `The cumulative column's label "${ytdMonth.text}" (cell ${ytdMonth.cell}) contradicts the period ${showEn(period)}. Correct the label or the period.`,
       },
     });
   }

@@ -252,6 +252,23 @@ describe('local variants', () => {
     expect(l[0]).toMatchObject({ cell: 'C2' });
   });
 
+  test('columns named by year: 2026年1-9月 is the cumulative, 2025年1-9月 the base, and the label gives the period', () => {
+    const s = grid('辽滨经开区', [['指标名称', '计量单位', '2026年1-9月', '2025年1-9月', '增长%'], ['税收收入', '万元', 500, 400, 25]]);
+    const r = report(recogniseSheet(s, ctx()));
+    expect(r.columns).toMatchObject({ ytd: 2, base: 3, yoy: 4 });
+    expect(rec(r, '12')).toMatchObject({ ytd: 500, base: 400, yoy: 25 });
+    expect(r.period).toEqual({ year: 2026, month: 9 });
+    expect(rules(r, 'V-PERIOD')).toEqual([]);
+  });
+
+  test('a dated cumulative label contradicting the 统计期 year is a V-PERIOD error', () => {
+    const s = grid('辽滨', [['统计期:2026年9月'], ['指标名称', '计量单位', '2025年1-9月', '2024年1-9月'], ['税收收入', '万元', 500, 400]]);
+    const r = report(recogniseSheet(s, ctx()));
+    const p = rules(r, 'V-PERIOD');
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatchObject({ cell: 'C2', value: '2025年1-9月' });
+  });
+
   test('hidden rows are read like others', () => {
     const s = canonical([['税收收入', '12', '万元', null, 500, 400]]);
     const r = report(recogniseSheet({ ...s, hidden: true }, ctx()));
@@ -603,6 +620,7 @@ describe('period', () => {
     const p = rules(r, 'V-PERIOD');
     expect(p).toHaveLength(1);
     expect(p[0].value).toBe('1-8月');
+    expect(p[0].cell).toBe('E2');
   });
 
   test('no 统计期: from the sheet name', () => {

@@ -78,7 +78,12 @@ export function recogniseSheet(sheet: SheetGrid, ctx: RecogniseContext): SheetRe
 
   const ytdMonth =
     header && header.ytdMonth !== null
-      ? { n: header.ytdMonth, cell: a1(header.labelRow.ytd ?? header.row, header.columns.ytd as number) }
+      ? {
+          n: header.ytdMonth,
+          year: header.ytdYear,
+          cell: a1(header.labelRow.ytd ?? header.row, header.columns.ytd as number),
+          text: g.text(header.labelRow.ytd ?? header.row, header.columns.ytd as number),
+        }
       : null;
   const per = resolvePeriod({ declared: meta.period ?? null, sheetName: sheet.name, ytdMonth, fallbackYear: ctx.fallbackYear });
 
