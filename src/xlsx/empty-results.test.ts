@@ -29,4 +29,11 @@ describe('findEmptyStringResults', () => {
     expect(rows[1][1]).toEqual({ v: 'x', f: 'IF(A1>0,1,"x")' });
     expect(rows[2][1]).toEqual({ v: null, f: 'A1*2', noResult: true });
   });
+  it('keeps the "" result in a copy the port saves, so the copy reads the same', async () => {
+    const port = await XlsxWorkbookPort.open(await workbook(), 'e.xlsx');
+    const again = await XlsxWorkbookPort.open(await port.toBytes(), 'e.xlsx');
+    const rows = (await again.readWorkbook()).sheets[0].rows;
+    expect(rows[0][1]).toEqual({ v: '', f: 'IF(A1>0,1,"")' });
+    expect(rows[2][1]).toEqual({ v: null, f: 'A1*2', noResult: true });
+  });
 });

@@ -10,14 +10,12 @@ import type { Cell, ScalarValue, SheetGrid, WorkbookGrid } from '../domain/types
 import { TOOL_SHEETS } from '../domain/port';
 
 /** exceljs ValueType numbers (a const enum in its typings, so restated here). */
-const VT = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 } as const;
+export const VT = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 } as const;
 
 export interface ReadGridOptions {
   /** read only these sheets */
   sheets?: string[];
   onProgress?: (fraction: number) => void;
-  /** formula cells whose cached result is "" (exceljs drops it): sheet name → addresses (empty-results.ts) */
-  emptyResults?: Map<string, Set<string>>;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -58,7 +56,7 @@ export function toScalar(x: unknown): ScalarValue | undefined {
 }
 
 /** One exceljs cell → Cell, or undefined for a blank (or merged non-master) cell. */
-export function readCell(cell: ExcelJS.Cell, emptyResult = false): Cell | undefined {
+export function readCell(cell: ExcelJS.Cell): Cell | undefined {
   const type: number = cell.type;
   if (type === VT.Merge) return undefined;
   if (cell.isMerged && cell.master.address !== cell.address) return undefined;
@@ -71,9 +69,7 @@ export function readCell(cell: ExcelJS.Cell, emptyResult = false): Cell | undefi
     // cell.value drops a falsy cached result: read the model's result instead.
     const modelResult: unknown = cell.model.result;
     const result: unknown = modelResult !== undefined ? modelResult : cell.result;
-    if ((result === undefined || result === null) && emptyResult) {
-      out.v = '';
-    } else if (result === undefined || result === null) {
+    if (result === undefined || result === null) {
       out.v = null;
       out.noResult = true;
     } else {
@@ -93,12 +89,12 @@ export function readCell(cell: ExcelJS.Cell, emptyResult = false): Cell | undefi
 }
 
 /** One worksheet → SheetGrid. */
-export function readSheet(ws: ExcelJS.Worksheet, emptyResults?: Set<string>): SheetGrid {
+export function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
   const rows: (Cell | undefined)[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: (Cell | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = readCell(cell, emptyResults?.has(cell.address) ?? false);
+      const c = readCell(cell);
       if (c) cells[colNumber - 1] = c;
     });
     if (cells.length > 0) rows[rowNumber - 1] = cells;
@@ -123,7 +119,7 @@ export function readGrid(wb: ExcelJS.Workbook, name: string, opts: ReadGridOptio
   const sheets = wb.worksheets.filter((ws) => !STATE_SHEETS.has(ws.name) && (!wanted || wanted.has(ws.name)));
   const out: SheetGrid[] = [];
   sheets.forEach((ws, i) => {
-    out.push(readSheet(ws, opts.emptyResults?.get(ws.name)));
+    out.push(readSheet(ws));
     opts.onProgress?.((i + 1) / sheets.length);
   });
   return { name, sheets: out };

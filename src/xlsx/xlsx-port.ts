@@ -10,7 +10,7 @@ import type { Highlight, OutSheet } from '../domain/output/sheet-model';
 import type { WorkbookGrid } from '../domain/types';
 import { inputError, type InputErrorCode } from './input-errors';
 import { guardInput } from './input-guard';
-import { readGrid } from './read-grid';
+import { readGrid, VT } from './read-grid';
 import { findEmptyStringResults } from './empty-results';
 import { renderSheet, solidFill } from './render-sheet';
 import { STYLES } from '../domain/output/sheet-model';
@@ -102,10 +102,26 @@ function parseSaved(text: string | null): SavedCell[] {
   return out;
 }
 
+/**
+ * Put back the "" cached results exceljs dropped while parsing (empty-results.ts): the reader then
+ * sees "" rather than "never calculated", and a saved copy keeps the user's cells exactly as they were.
+ */
+function restoreEmptyResults(wb: ExcelJS.Workbook, found: Map<string, Set<string>>): void {
+  for (const [sheet, cells] of found) {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) continue;
+    for (const address of cells) {
+      const cell = ws.getCell(address);
+      if (cell.type !== VT.Formula || cell.model.result !== undefined) continue;
+      // exceljs's formula value has a result setter but Cell exposes none: set it on the value.
+      const value: unknown = Reflect.get(cell, '_value');
+      if (typeof value === 'object' && value !== null && 'result' in value) Reflect.set(value, 'result', '');
+    }
+  }
+}
+
 export class XlsxWorkbookPort implements WorkbookPort {
   private saved = new Map<string, SavedCell>();
-  /** formula cells whose cached result is "" (exceljs loses it): see empty-results.ts */
-  private emptyResults = new Map<string, Set<string>>();
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -127,7 +143,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     }
     if (wb.worksheets.length === 0) throw portError('E_NO_SHEETS');
     const port = new XlsxWorkbookPort(wb, name, false);
-    port.emptyResults = await findEmptyStringResults(bytes);
+    restoreEmptyResults(wb, await findEmptyStringResults(bytes));
     // Highlights saved by an earlier session can still be cleared exactly.
     for (const s of parseSaved(readChunks(wb, TOOL_SHEETS.highlightState))) port.saved.set(s.sheet + '!' + s.address, s);
     return port;
@@ -142,7 +158,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   async readWorkbook(opts: ReadOptions = {}): Promise<WorkbookGrid> {
     if (opts.signal?.aborted) throw new PortError('E_ABORTED', '已取消。', 'Cancelled.');
-    return readGrid(this.workbook, this.name, { sheets: opts.sheets, onProgress: opts.onProgress, emptyResults: this.emptyResults });
+    return readGrid(this.workbook, this.name, { sheets: opts.sheets, onProgress: opts.onProgress });
   }
 
   async highlight(items: Highlight[]): Promise<void> {

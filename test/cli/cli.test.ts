@@ -151,6 +151,11 @@ describe('zone-report check --out', () => {
     expect(dst.getCell('A4').note).toBeUndefined();
     const findings = annotated.getWorksheet('核查结果');
     expect(String(findings?.getCell('A1').value)).toContain('6 个错误');
+    // checking the annotated copy finds exactly what checking the input found
+    const key = (rep: CheckReport) => rep.findings.map((f) => `${f.rule} ${f.sheet} ${f.cell}`).sort();
+    const a = await run(['check', path.join(month, MISTAKES), '--register', register, '--history', history, '--json']);
+    const b = await run(['check', path.join(out, MISTAKES), '--register', register, '--history', history, '--json']);
+    expect(key(JSON.parse(b.out) as CheckReport)).toEqual(key(JSON.parse(a.out) as CheckReport));
   });
 
   it('says what an annotated copy lacks when the original has pictures (exceljs drops them)', async () => {
