@@ -10,7 +10,9 @@ import { findingsSheet } from '../domain/output/findings-sheet';
 import { parseRange, a1 } from '../domain/a1';
 import type { Bilingual, CheckReport, Finding, Lang } from '../domain/types';
 import { openWorkbookFile } from './load-inputs';
-import { writeBytes } from '../xlsx/node-files';
+import { readBytes, writeBytes } from '../xlsx/node-files';
+import { XlsxWorkbookPort } from '../xlsx/xlsx-port';
+import { TOOL_SHEETS } from '../domain/port';
 import { lossesText, rewriteLosses } from '../xlsx/rewrite-losses';
 
 export interface AnnotateResult {
@@ -59,6 +61,21 @@ function uniqueTarget(dir: string, base: string, taken: Set<string>): string {
   return candidate;
 }
 
+/**
+ * A target may be replaced only if it does not exist or is an annotated copy from an earlier run
+ * (it has a 核查结果 sheet): a user's own workbook in the --out folder is never overwritten.
+ */
+async function isEarlierCopy(target: string): Promise<boolean> {
+  const read = await readBytes(target);
+  if (!read.ok) return read.error.code === 'E_NOT_FOUND';
+  try {
+    const port = await XlsxWorkbookPort.open(read.bytes, path.basename(target));
+    return port.workbook.getWorksheet(TOOL_SHEETS.findings) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 export async function writeAnnotated(
   report: CheckReport,
   files: { file: string; abs: string; sha256: string }[],
@@ -80,6 +97,13 @@ export async function writeAnnotated(
       problems.push({
         zh: `拒绝写入 ${target}:它是一个输入文件,标注副本绝不覆盖输入。请用另一个 --out 文件夹。`,
         en: `Refused to write ${target}: it is an input file, and an annotated copy never overwrites an input. Use another --out folder.`,
+      });
+      continue;
+    }
+    if (!(await isEarlierCopy(target))) {
+      problems.push({
+        zh: `${target} 已存在且不是本工具写出的标注副本,未覆盖。请用另一个 --out 文件夹。`,
+        en: `${target} already exists and is not an annotated copy written by this tool; it was not overwritten. Use another --out folder.`,
       });
       continue;
     }

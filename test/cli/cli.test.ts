@@ -182,6 +182,20 @@ describe('zone-report check --out', () => {
     expect(sha(path.join(work, MISTAKES))).toBe(before);
   });
 
+  it('replaces its own earlier copies but never a user workbook already in the --out folder', async () => {
+    const out = tempDir('own');
+    const first = await run(['check', path.join(month, '营口经济技术开发区.xlsx'), '--out', out, '--register', register]);
+    expect(first.code).toBe(0);
+    expect((await run(['check', path.join(month, '营口经济技术开发区.xlsx'), '--out', out, '--register', register])).code).toBe(0);
+    const foreign = tempDir('foreign-out');
+    copyFileSync(path.join(month, '大石桥经济开发区.xlsx'), path.join(foreign, '营口经济技术开发区.xlsx'));
+    const before = sha(path.join(foreign, '营口经济技术开发区.xlsx'));
+    const r = await run(['check', path.join(month, '营口经济技术开发区.xlsx'), '--out', foreign, '--register', register]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('未覆盖');
+    expect(sha(path.join(foreign, '营口经济技术开发区.xlsx'))).toBe(before);
+  });
+
   it('does not read the --out folder or Office lock files as inputs', async () => {
     const work = tempDir('skip');
     copyFileSync(path.join(month, '营口经济技术开发区.xlsx'), path.join(work, 'a.xlsx'));
