@@ -1,8 +1,10 @@
 /**
- * Finds formula cells whose cached result is the empty string (`<c t="str"><f>…</f><v></v></c>`,
- * what Excel saves for =IF(…,"")). exceljs drops such a result while parsing, so the cell would look
- * never calculated (noResult) and be reported as an error. This scan of the sheet XML tells the
- * reader which cells really hold "" (sheet name → set of A1 addresses).
+ * A scan of the sheet XML for two cell encodings exceljs misreads (spec/engineering-notes.md):
+ * - formula cells whose cached result is the empty string (`<c t="str"><f>…</f><v></v></c>`, what
+ *   Excel saves for =IF(…,"")): exceljs drops the result, so the cell would look never calculated;
+ * - ISO date cells (`<c t="d"><v>2024-03-15T00:00:00Z</v></c>`): exceljs reads the year (2024) as a
+ *   number, a wrong figure that would pass silently, and would write 2024 back.
+ * The port puts the right values back after exceljs has parsed the file.
  */
 import JSZip from 'jszip';
 
@@ -49,27 +51,43 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return out;
 }
 
-/** Sheet name → addresses of formula cells whose cached result is "". Never throws. */
-export async function findEmptyStringResults(bytes: Uint8Array | ArrayBuffer): Promise<Map<string, Set<string>>> {
-  const result = new Map<string, Set<string>>();
+export interface CellFixes {
+  /** sheet name → addresses of formula cells whose cached result is "" */
+  emptyResults: Map<string, Set<string>>;
+  /** sheet name → address → the ISO date text of a t="d" cell */
+  isoDates: Map<string, Map<string, string>>;
+}
+
+/** Scan every worksheet for the cells exceljs misreads. Never throws. */
+export async function scanCellFixes(bytes: Uint8Array | ArrayBuffer): Promise<CellFixes> {
+  const fixes: CellFixes = { emptyResults: new Map(), isoDates: new Map() };
   try {
     const zip = await JSZip.loadAsync(bytes);
     for (const [name, part] of await sheetParts(zip)) {
       const xml = await zip.file(part)?.async('string');
-      if (!xml || !xml.includes('t="str"')) continue;
-      const cells = new Set<string>();
+      if (!xml || !/t\s*=\s*["'](str|d)["']/.test(xml)) continue;
+      const empty = new Set<string>();
+      const dates = new Map<string, string>();
       for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
         const inner = m[2];
-        if (inner === undefined || attr(m[1], 't') !== 'str' || !/<f\b/.test(inner)) continue;
-        const v = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/.exec(inner);
-        if (v && v[1] !== undefined && v[1] !== '') continue;
+        const t = attr(m[1], 't');
         const r = attr(m[1], 'r');
-        if (r) cells.add(r);
+        if (inner === undefined || !r || (t !== 'str' && t !== 'd')) continue;
+        const v = /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/.exec(inner);
+        const text = v?.[1];
+        if (t === 'str' && /<f\b/.test(inner) && (text === undefined || text === '')) empty.add(r);
+        if (t === 'd' && text) dates.set(r, decode(text).trim());
       }
-      if (cells.size > 0) result.set(name, cells);
+      if (empty.size > 0) fixes.emptyResults.set(name, empty);
+      if (dates.size > 0) fixes.isoDates.set(name, dates);
     }
   } catch {
-    // A workbook exceljs could read but this scan cannot: keep exceljs's reading (noResult).
+    // A workbook exceljs could read but this scan cannot: keep exceljs's reading.
   }
-  return result;
+  return fixes;
+}
+
+/** Sheet name → addresses of formula cells whose cached result is "". Never throws. */
+export async function findEmptyStringResults(bytes: Uint8Array | ArrayBuffer): Promise<Map<string, Set<string>>> {
+  return (await scanCellFixes(bytes)).emptyResults;
 }

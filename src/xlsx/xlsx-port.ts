@@ -11,7 +11,7 @@ import type { WorkbookGrid } from '../domain/types';
 import { inputError, type InputErrorCode } from './input-errors';
 import { guardInput } from './input-guard';
 import { readGrid, VT } from './read-grid';
-import { findEmptyStringResults } from './empty-results';
+import { scanCellFixes, type CellFixes } from './empty-results';
 import { renderSheet, solidFill } from './render-sheet';
 import { STYLES } from '../domain/output/sheet-model';
 
@@ -103,11 +103,12 @@ function parseSaved(text: string | null): SavedCell[] {
 }
 
 /**
- * Put back the "" cached results exceljs dropped while parsing (empty-results.ts): the reader then
- * sees "" rather than "never calculated", and a saved copy keeps the user's cells exactly as they were.
+ * Put back what exceljs misread (empty-results.ts): the "" cached results it dropped, so the reader
+ * sees "" rather than "never calculated"; and the dates of t="d" cells it read as their year. The
+ * reader then sees the file as Excel does, and a saved copy keeps the user's cells as they were.
  */
-function restoreEmptyResults(wb: ExcelJS.Workbook, found: Map<string, Set<string>>): void {
-  for (const [sheet, cells] of found) {
+function applyCellFixes(wb: ExcelJS.Workbook, fixes: CellFixes): void {
+  for (const [sheet, cells] of fixes.emptyResults) {
     const ws = wb.getWorksheet(sheet);
     if (!ws) continue;
     for (const address of cells) {
@@ -116,6 +117,15 @@ function restoreEmptyResults(wb: ExcelJS.Workbook, found: Map<string, Set<string
       // exceljs's formula value has a result setter but Cell exposes none: set it on the value.
       const value: unknown = Reflect.get(cell, '_value');
       if (typeof value === 'object' && value !== null && 'result' in value) Reflect.set(value, 'result', '');
+    }
+  }
+  for (const [sheet, cells] of fixes.isoDates) {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) continue;
+    for (const [address, iso] of cells) {
+      const cell = ws.getCell(address);
+      const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? iso : iso + 'Z');
+      if (typeof cell.value === 'number' && !Number.isNaN(date.getTime())) cell.value = date;
     }
   }
 }
@@ -143,7 +153,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
     }
     if (wb.worksheets.length === 0) throw portError('E_NO_SHEETS');
     const port = new XlsxWorkbookPort(wb, name, false);
-    restoreEmptyResults(wb, await findEmptyStringResults(bytes));
+    applyCellFixes(wb, await scanCellFixes(bytes));
     // Highlights saved by an earlier session can still be cleared exactly.
     for (const s of parseSaved(readChunks(wb, TOOL_SHEETS.highlightState))) port.saved.set(s.sheet + '!' + s.address, s);
     return port;
