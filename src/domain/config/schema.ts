@@ -2,6 +2,7 @@
  * zod schemas for the configuration a bureau hands every zone: the indicator catalogue (统一统计口径),
  * rule thresholds, warning thresholds, score weights and, optionally, the zone register.
  * Structural checks live here; cross-references (unknown parent, cycles...) in validate.ts.
+ * Objects are strict: a misspelt field in a bureau's file ("swingPc") is reported, never ignored.
  */
 import { z } from '../zod';
 
@@ -9,7 +10,7 @@ export const indicatorKinds = ['flow', 'stock', 'rate', 'ratio'] as const;
 
 const nonNegativeNumber = z.number().finite().nonnegative();
 
-export const indicatorSchema = z.object({
+export const indicatorSchema = z.strictObject({
   code: z.string().min(1).max(16),
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case identifier'),
   name: z.string().min(1),
@@ -21,7 +22,7 @@ export const indicatorSchema = z.object({
   /** codes of the children that add up to this indicator */
   partition: z.array(z.string().min(1)).default([]),
   /** for kind 'ratio': numerator / denominator × 100 */
-  ratio: z.object({ numerator: z.string().min(1), denominator: z.string().min(1) }).nullable().default(null),
+  ratio: z.strictObject({ numerator: z.string().min(1), denominator: z.string().min(1) }).nullable().default(null),
   /** the indicator that must have data together with this one (V-PAIR) */
   pair: z.string().min(1).nullable().default(null),
   nonNegative: z.boolean().default(true),
@@ -33,12 +34,12 @@ export const indicatorSchema = z.object({
   key: z.boolean().default(false),
   /** target growth in % for W-TARGET; null = only "below the city total" applies */
   targetGrowth: z.number().finite().nullable().default(null),
-  description: z.object({ zh: z.string(), en: z.string() }).nullable().default(null),
+  description: z.strictObject({ zh: z.string(), en: z.string() }).nullable().default(null),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type IndicatorInput = z.input<typeof indicatorSchema>;
 
-export const thresholdsSchema = z.object({
+export const thresholdsSchema = z.strictObject({
   /** minimum money tolerance, in 万元 (rules.md §1: 0.05) */
   tolMin: nonNegativeNumber.default(0.05),
   /** V-YOY: reported vs computed growth, 百分点 */
@@ -53,7 +54,7 @@ export const thresholdsSchema = z.object({
 });
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 
-export const warningThresholdsSchema = z.object({
+export const warningThresholdsSchema = z.strictObject({
   /** W-PACE-Y: gap between 10 and 30 百分点 */
   paceYellowPp: nonNegativeNumber.default(10),
   /** W-PACE-R: gap above 30 百分点 */
@@ -70,7 +71,7 @@ export const warningThresholdsSchema = z.object({
 export type WarningThresholds = z.infer<typeof warningThresholdsSchema>;
 
 export const scoreMeasures = ['growth', 'level', 'completion', 'rate'] as const;
-export const scoreItemSchema = z.object({
+export const scoreItemSchema = z.strictObject({
   indicator: z.string().min(1),
   /** growth: 同比 %; level: the ytd value (ratios: the ratio); completion: 完成目标 %; rate: as given */
   measure: z.enum(scoreMeasures),
@@ -80,14 +81,14 @@ export const scoreItemSchema = z.object({
   satisfactory: z.number().finite().nullable().default(null),
   disallowed: z.number().finite().nullable().default(null),
 });
-export const scoreDimensionSchema = z.object({
+export const scoreDimensionSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string().min(1),
   nameEn: z.string().min(1),
   weight: nonNegativeNumber,
   items: z.array(scoreItemSchema).min(1),
 });
-export const scoreSchema = z.object({
+export const scoreSchema = z.strictObject({
   dimensions: z.array(scoreDimensionSchema).min(1),
   /** upper bound of an indicator score; null = clamp to [0, 100] */
   cap: z.number().finite().positive().nullable().default(null),
@@ -95,7 +96,7 @@ export const scoreSchema = z.object({
 export type ScoreConfig = z.infer<typeof scoreSchema>;
 export type ScoreItem = z.infer<typeof scoreItemSchema>;
 
-export const zoneSchema = z.object({
+export const zoneSchema = z.strictObject({
   code: z.string().min(1),
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
@@ -105,7 +106,7 @@ export const zoneSchema = z.object({
   province: z.string().nullable().default(null),
 });
 
-export const configSchema = z.object({
+export const configSchema = z.strictObject({
   schemaVersion: z.literal('1').default('1'),
   /** the bureau's name for the configuration, shown in the pane */
   name: z.string().default('默认配置 Default'),

@@ -50,21 +50,19 @@ describe('a bad configuration is refused with every problem listed', () => {
     });
     const bad = validateConfig({ ...input, thresholds: { tolMin: -1 } });
     expect(bad.ok).toBe(false);
-    // Structural problems are listed first (cross-references cannot be followed in a malformed
-    // file); once the structure is right, every cross-reference problem is listed together.
     if (bad.ok) return;
-    expect(bad.problems.some((p) => p.en.includes('thresholds.tolMin'))).toBe(true);
-    const cross = validateConfig(input);
-    expect(cross.ok).toBe(false);
-    if (cross.ok) return;
-    const en = cross.problems.map((p) => p.en);
+    // the structural problem and every cross-reference problem, in one list
+    const en = bad.problems.map((p) => p.en);
     expect(en).toEqual(
       expect.arrayContaining([
+        'thresholds.tolMin: must be at least 0',
         'Indicator 02: parent 99 does not exist.',
         'Ratio indicator 14 refers to indicator 77, which does not exist.',
       ]),
     );
+    expect(bad.problems.map((p) => p.zh)).toContain('thresholds.tolMin:不能小于 0');
     expect(en.filter((t) => t.startsWith('Parent indicators form a cycle'))).toHaveLength(1);
+    const cross = bad;
     expect(cross.problems.every((p) => p.zh.length > 0 && p.en.length > 0)).toBe(true);
   });
 
@@ -75,7 +73,32 @@ describe('a bad configuration is refused with every problem listed', () => {
     const r = validateConfig(input);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems[0].en).toMatch(/^catalogue\[3\] \(04\)\.kind: /);
+    expect(r.problems[0]).toEqual({
+      zh: 'catalogue[3] (04).kind:应为以下之一:"flow"、"stock"、"rate"、"ratio"',
+      en: 'catalogue[3] (04).kind: must be one of "flow", "stock", "rate", "ratio"',
+    });
+  });
+
+  it('does not call a malformed entry missing: a parent that exists but is malformed is only reported once', () => {
+    const input = withCatalogue((cat) => {
+      (cat[0] as { unit: unknown }).unit = 5; // 01 malformed; 02's parent is 01
+    });
+    const r = validateConfig(input);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.en)).toEqual(['catalogue[0] (01).unit: must be a string']);
+  });
+
+  it('reports a misspelt field instead of ignoring it', () => {
+    const input = withCatalogue((cat) => {
+      (cat[4] as Record<string, unknown>).swingPc = 40;
+    });
+    const r = validateConfig(input);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([
+      { zh: 'catalogue[4] (05):有未知的字段 "swingPc"(是否拼写有误?)', en: 'catalogue[4] (05): has unknown field(s) "swingPc" (misspelt?)' },
+    ]);
   });
 
   it('refuses duplicate codes, an alias naming two indicators and a score item over an unknown indicator', () => {

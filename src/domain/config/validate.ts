@@ -4,7 +4,17 @@
  * not valid is refused as a whole.
  */
 import type { Bilingual } from '../types';
-import { configSchema, type Config, type ConfigInput } from './schema';
+import {
+  configSchema,
+  indicatorSchema,
+  scoreSchema,
+  thresholdsSchema,
+  warningThresholdsSchema,
+  zoneSchema,
+  type Config,
+  type ConfigInput,
+} from './schema';
+import { issueText } from './issue-text';
 import { defaultCatalogue, defaultScore } from './default-catalogue';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: Bilingual[] };
@@ -67,25 +77,61 @@ function pathText(path: readonly PropertyKey[], data: unknown): string {
   return out || '(root)';
 }
 
-/** Validate a configuration object: structure (zod), then cross-references. Every problem is listed. */
+/**
+ * Validate a configuration object: structure (zod), then cross-references. Every problem is listed:
+ * when the structure is wrong somewhere, the well-formed parts are still cross-checked, so a bureau
+ * sees "catalogue[3].kind …" and "parent 99 does not exist" in one pass.
+ */
 export function validateConfig(data: unknown): ConfigResult {
   const parsed = configSchema.safeParse(data);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const where = pathText(issue.path, data);
-      return {
-        zh: `${where}:${issue.message}`,
-        en: `${where}: ${issue.message}`,
-      };
-    });
-    return { ok: false, problems };
+  if (parsed.success) {
+    const problems = crossCheck(parsed.data, new Set());
+    return problems.length ? { ok: false, problems } : { ok: true, config: parsed.data };
   }
-  const config = parsed.data;
-  const problems = crossCheck(config);
-  return problems.length ? { ok: false, problems } : { ok: true, config };
+  const problems = parsed.error.issues.map((issue) => {
+    const where = pathText(issue.path, data);
+    const text = issueText(issue);
+    return { zh: `${where}:${text.zh}`, en: `${where}: ${text.en}` };
+  });
+  const partial = wellFormedParts(data);
+  if (partial) problems.push(...crossCheck(partial.config, partial.codesPresent));
+  return { ok: false, problems };
 }
 
-function crossCheck(config: Config): Bilingual[] {
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The parts of a malformed configuration that are well formed, for cross-checking. */
+function wellFormedParts(data: unknown): { config: Config; codesPresent: Set<string> } | null {
+  if (!isRecord(data) || !Array.isArray(data.catalogue)) return null;
+  const codesPresent = new Set<string>();
+  const catalogue: Config['catalogue'] = [];
+  for (const entry of data.catalogue) {
+    if (isRecord(entry) && typeof entry.code === 'string') codesPresent.add(entry.code);
+    const r = indicatorSchema.safeParse(entry);
+    if (r.success) catalogue.push(r.data);
+  }
+  const score = scoreSchema.safeParse(data.score);
+  const warnings = warningThresholdsSchema.safeParse(data.warnings ?? {});
+  const register = Array.isArray(data.register) ? data.register.map((z) => zoneSchema.safeParse(z)) : [];
+  return {
+    codesPresent,
+    config: {
+      schemaVersion: '1',
+      name: '',
+      catalogue,
+      thresholds: thresholdsSchema.parse({}),
+      // An invalid part is left out of the cross-checks (its structural problem is already listed).
+      warnings: warnings.success ? warnings.data : warningThresholdsSchema.parse({}),
+      score: score.success ? score.data : { dimensions: [], cap: null },
+      register: register.flatMap((r) => (r.success ? [r.data] : [])),
+    },
+  };
+}
+
+/** `codesPresent`: codes of catalogue entries that exist but are malformed (not "missing"). */
+function crossCheck(config: Config, codesPresent: Set<string>): Bilingual[] {
   const problems: Bilingual[] = [];
   const add = (zh: string, en: string) => problems.push({ zh, en });
   const byCode = new Map<string, Config['catalogue'][number]>();
@@ -106,26 +152,27 @@ function crossCheck(config: Config): Bilingual[] {
     }
   }
 
+  const exists = (code: string) => byCode.has(code) || codesPresent.has(code);
   for (const ind of config.catalogue) {
     const c = ind.code;
-    if (ind.parent !== null && !byCode.has(ind.parent)) {
+    if (ind.parent !== null && !exists(ind.parent)) {
       add(`指标 ${c} 的上级指标 ${ind.parent} 不存在。`, `Indicator ${c}: parent ${ind.parent} does not exist.`);
     }
     for (const child of ind.partition) {
-      if (!byCode.has(child)) add(`指标 ${c} 的分项 ${child} 不存在。`, `Indicator ${c}: partition item ${child} does not exist.`);
+      if (!exists(child)) add(`指标 ${c} 的分项 ${child} 不存在。`, `Indicator ${c}: partition item ${child} does not exist.`);
     }
     if (ind.kind === 'ratio') {
       if (!ind.ratio) {
         add(`比率指标 ${c} 未说明分子和分母。`, `Ratio indicator ${c} names no numerator and denominator.`);
       } else {
         for (const part of [ind.ratio.numerator, ind.ratio.denominator]) {
-          if (!byCode.has(part)) add(`比率指标 ${c} 引用的指标 ${part} 不存在。`, `Ratio indicator ${c} refers to indicator ${part}, which does not exist.`);
+          if (!exists(part)) add(`比率指标 ${c} 引用的指标 ${part} 不存在。`, `Ratio indicator ${c} refers to indicator ${part}, which does not exist.`);
         }
       }
     } else if (ind.ratio) {
       add(`指标 ${c} 不是比率类型,却给出了分子分母。`, `Indicator ${c} is not of kind ratio but names a numerator and denominator.`);
     }
-    if (ind.pair !== null && !byCode.has(ind.pair)) {
+    if (ind.pair !== null && !exists(ind.pair)) {
       add(`指标 ${c} 的配对指标 ${ind.pair} 不存在。`, `Indicator ${c}: paired indicator ${ind.pair} does not exist.`);
     }
   }
@@ -153,12 +200,12 @@ function crossCheck(config: Config): Bilingual[] {
 
   for (const dim of config.score.dimensions) {
     for (const item of dim.items) {
-      if (!byCode.has(item.indicator)) {
+      if (!exists(item.indicator)) {
         add(`评分维度“${dim.name}”引用的指标 ${item.indicator} 不存在。`, `Score dimension "${dim.nameEn}" refers to indicator ${item.indicator}, which does not exist.`);
       }
     }
   }
-  if (config.score.dimensions.every((d) => d.weight === 0)) {
+  if (config.score.dimensions.length > 0 && config.score.dimensions.every((d) => d.weight === 0)) {
     add('评分维度的权重全部为 0。', 'Every score dimension has weight 0.');
   }
   const w = config.warnings;
@@ -166,7 +213,7 @@ function crossCheck(config: Config): Bilingual[] {
     add('序时进度黄色预警阈值大于红色预警阈值。', 'The yellow pace threshold is above the red one.');
   }
 
-  if (config.register) {
+  if (config.register && config.register.length > 0) {
     const codes = new Set<string>();
     const zoneNames = new Map<string, string>();
     for (const z of config.register) {
