@@ -133,7 +133,7 @@ export async function summaryCommand(argv: string[], io: CliIO): Promise<number>
     const port = XlsxWorkbookPort.create(path.basename(out));
     await port.writeSheets([
       ...summarySheets(summary, loaded.config, lang),
-      historySheet(mergeHistory(result.history, archiveRows(summary))),
+      historySheet(mergeHistory(result.history, archiveRows(summary, report))),
     ]);
     await writeBytes(out, await port.toBytes());
     const msg = lang === 'zh' ? `已写出汇总工作簿 ${out}` : `Wrote the summary workbook ${out}`;

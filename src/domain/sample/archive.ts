@@ -25,7 +25,7 @@ export function sampleArchive(zones: Zone[], periods: Period[], config: Config, 
     });
     const checked = checkWorkbooks(inputs, { config, registerZones: zones, history });
     const summary = summarise({ report: checked.report, register: checked.register, history: checked.history, config, period: periodKeyOf(period) });
-    const archived = archiveRows(summary);
+    const archived = archiveRows(summary, checked.report);
     const levels = new Map(archived.map((r) => [`${r.zone}|${r.indicator}`, r.level]));
     const full = sampleHistory(zones, [period], opts).map((r) => ({ ...r, level: levels.get(`${r.zone}|${r.indicator}`) ?? null }));
     history = mergeHistory(history, full);

@@ -6,7 +6,8 @@ import { B5_ERROR, checkReport, fullHistory, register, SEP, testConfig } from '.
 import type { OutCell } from '../output/sheet-model';
 
 const config = testConfig();
-const S = summarise({ report: checkReport('2026-09', SEP, [B5_ERROR]), register: register(), history: fullHistory(), config });
+const SEP_REPORT = checkReport('2026-09', SEP, [B5_ERROR]);
+const S = summarise({ report: SEP_REPORT, register: register(), history: fullHistory(), config });
 const [sum, warn] = summarySheets(S, config, 'zh');
 const text = (row: OutCell[]) => row.map((c) => (c.v === null ? '' : String(c.v)));
 const rowOf = (name: string) => sum.rows.find((r) => String(r[0]?.v ?? '').startsWith(name))!;
@@ -105,8 +106,8 @@ describe('预警清单', () => {
 });
 
 describe('archiveRows', () => {
-  test('every listed indicator of every reporting zone, with its level at a quarter end', () => {
-    const rows = archiveRows(S);
+  test('every indicator of every reporting zone, with its level at a quarter end', () => {
+    const rows = archiveRows(S, SEP_REPORT);
     const a3 = rows.filter((r) => r.zone === 'A3');
     expect(a3.find((r) => r.indicator === '01')).toEqual({ period: '2026-09', zone: 'A3', indicator: '01', ytd: 49950, base: 50000, target: null, level: 'red' });
     expect(a3.find((r) => r.indicator === '08')!.level).toBe('yellow');
@@ -116,15 +117,24 @@ describe('archiveRows', () => {
     expect(rows.find((r) => r.zone === 'A1' && r.indicator === '08')!.target).toBe(100000);
   });
 
+  test('indicators the summary does not list are archived too, so next month V-MONTH/V-CUM/V-BASE can run on them', () => {
+    const report = structuredClone(SEP_REPORT);
+    const a1 = report.files.flatMap((f) => f.sheets).find((sh) => sh.zone?.code === 'A1')!;
+    a1.records.push({ ...a1.records[0], indicator: '23', unit: '个', ytd: 12, base: 9, target: 20, row: 40, month: 2 });
+    const row = archiveRows(S, report).find((r) => r.zone === 'A1' && r.indicator === '23');
+    expect(row).toEqual({ period: '2026-09', zone: 'A1', indicator: '23', ytd: 12, base: 9, target: 20, level: null });
+  });
+
   test('a preview month archives no levels (but gray stays gray)', () => {
-    const s = summarise({ report: checkReport('2026-08', SEP, [{ ...B5_ERROR, period: '2026-08', sheet: '2026-08' }]), register: register(), history: [], config });
-    const rows = archiveRows(s);
+    const aug = checkReport('2026-08', SEP, [{ ...B5_ERROR, period: '2026-08', sheet: '2026-08' }]);
+    const s = summarise({ report: aug, register: register(), history: [], config });
+    const rows = archiveRows(s, aug);
     expect(rows.filter((r) => r.zone === 'A3').every((r) => r.level === null)).toBe(true);
     expect(rows.filter((r) => r.zone === 'B5').every((r) => r.level === 'gray')).toBe(true);
   });
 
   test('archived rows read back give the same ranks next quarter (round trip through history)', () => {
-    const next = summarise({ report: checkReport('2026-10', SEP), register: register(), history: archiveRows(S), config });
+    const next = summarise({ report: checkReport('2026-10', SEP), register: register(), history: archiveRows(S, SEP_REPORT), config });
     // 2026-09 is last month for 2026-10: same figures → every rank unchanged (持平) where both ranked
     const a1 = next.zones.find((z) => z.zone.code === 'A1')!.indicators['01'].rankChange;
     // province: B5 was gray in September, so the ranked zones differ: no province change

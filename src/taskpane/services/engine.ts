@@ -76,6 +76,8 @@ export class EngineServices implements PaneServices {
   /** 历史数据 rows: as read by the last check, plus months archived in this session (standalone) */
   private history: HistoryRow[] = [];
   private archivedHere = false;
+  /** the check report the last summary was built from: 归档本月 archives every indicator it holds */
+  private summarisedReport: CheckReport | null = null;
 
   constructor(
     readonly mode: PaneMode,
@@ -185,6 +187,7 @@ export class EngineServices implements PaneServices {
       for (const w of await openXlsxFiles(req.extraFiles)) inputs.push(await inputOf(w, req.signal));
     }
     const result = this.run(inputs, req.config, req.signal, req.onProgress);
+    this.summarisedReport = result.report;
     return summarise({
       report: result.report,
       register: result.register,
@@ -201,7 +204,8 @@ export class EngineServices implements PaneServices {
   }
 
   async archive(summary: SummaryReport): Promise<number> {
-    const rows = archiveRows(summary);
+    if (!this.summarisedReport) return 0;
+    const rows = archiveRows(summary, this.summarisedReport);
     this.history = mergeHistory(this.history, rows);
     this.archivedHere = true;
     if (this.office) await this.office.writeSheets([historySheet(this.history)]);
