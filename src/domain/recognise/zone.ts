@@ -29,9 +29,37 @@ export interface ZoneResolution {
 
 const ref = (z: Zone): ZoneRef => ({ code: z.code, name: z.name });
 
+interface ZoneIndex {
+  /** normalised name or alias → the zones it names, in register order */
+  names: Map<string, Zone[]>;
+  /** code key → the first zone with that code */
+  codes: Map<string, Zone>;
+}
+
+// Built once per register: every report sheet resolves its zone, and scanning (and re-normalising)
+// the whole register per sheet made a check of n zones O(n²) (5,000 zones: most of the check time).
+const indexes = new WeakMap<Register, ZoneIndex>();
+
+function indexOf(register: Register): ZoneIndex {
+  let ix = indexes.get(register);
+  if (!ix) {
+    ix = { names: new Map(), codes: new Map() };
+    for (const z of register.zones) {
+      for (const k of new Set([normaliseName(z.name), ...z.aliases.map(normaliseName)])) {
+        const list = ix.names.get(k);
+        if (list) list.push(z);
+        else ix.names.set(k, [z]);
+      }
+      const c = codeKey(z.code);
+      if (!ix.codes.has(c)) ix.codes.set(c, z);
+    }
+    indexes.set(register, ix);
+  }
+  return ix;
+}
+
 function namesOf(register: Register, text: string): Zone[] {
-  const k = normaliseName(text);
-  return register.zones.filter((z) => normaliseName(z.name) === k || z.aliases.some((a) => normaliseName(a) === k));
+  return [...(indexOf(register).names.get(normaliseName(text)) ?? [])];
 }
 
 export function resolveZone(input: ZoneInput, register: Register | null, sheet: string): ZoneResolution {
@@ -58,7 +86,7 @@ export function resolveZone(input: ZoneInput, register: Register | null, sheet: 
   const where = (cell: string | null): { zh: string; en: string } =>
     cell ? { zh: `(单元格 ${cell})`, en: ` (cell ${cell})` } : { zh: '(取自工作表名)', en: ' (taken from the sheet name)' };
 
-  const byCode = code ? register.zones.find((z) => codeKey(z.code) === codeKey(code.text)) ?? null : null;
+  const byCode = code ? indexOf(register).codes.get(codeKey(code.text)) ?? null : null;
   const byName = name ? namesOf(register, name.text) : [];
   const problems: ZoneProblem[] = [];
 
