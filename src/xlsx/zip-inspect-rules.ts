@@ -50,7 +50,7 @@ function intAttr(v: string | undefined): number | null {
 const SHEET_TAGS = new Set(['row', 'c', 'col', 'mergeCell', 'dataValidation', 'hyperlink', 'conditionalFormatting', 'dimension', 'selection']);
 
 /** Bounds of a worksheet part: rows, cells, column ranges, and the area of expanded ranges. */
-export function worksheetVisitor(limits: InspectLimits): XmlVisitor {
+export function worksheetVisitor(limits: InspectLimits, counts: { cells: number }): XmlVisitor {
   let rows = 0;
   let row = 0;
   let col = 0;
@@ -66,6 +66,7 @@ export function worksheetVisitor(limits: InspectLimits): XmlVisitor {
   };
 
   const onCell = (rText: string | undefined): InspectErrorCode | null => {
+    if (++counts.cells > limits.maxCells) return 'E_TOO_LARGE';
     if (rText === undefined) col++; // a cell without r follows the previous one
     else {
       const p = parseRef(rText);
@@ -107,12 +108,62 @@ export function worksheetVisitor(limits: InspectLimits): XmlVisitor {
   return {
     tags: SHEET_TAGS,
     onTag(local, text) {
-      // row and c are millions of tags in a big sheet: read their r without the general parser
       if (local === 'row') return onRow(rAttr(text));
       if (local === 'c') return onCell(rAttr(text));
       return onOther(local, attributes(text));
     },
+    onTagBytes(local, tag, len) {
+      // row and c are millions of tags in a big sheet: read their r from the bytes, no strings
+      if (local !== 'row' && local !== 'c') return undefined;
+      const v = rValueRange(tag, len);
+      if (v === null) return local === 'row' ? onRow(undefined) : onCell(undefined);
+      if (v === undefined) return undefined; // unusual syntax (entities…): the general path decides
+      return local === 'row' ? onRow(asciiOf(tag, v[0], v[1])) : onCell(asciiOf(tag, v[0], v[1]));
+    },
   };
+}
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * Where the value of attribute `r` lies in a tag's bytes: [start, end), null when the tag has no r,
+ * undefined when the value holds anything but letters, digits and '$' (left to the general path).
+ */
+function rValueRange(t: Uint8Array, len: number): [number, number] | null | undefined {
+  let i = 0;
+  while (i < len && !isSpace(t[i]) && t[i] !== 0x2f) i++; // skip the tag name
+  for (;;) {
+    while (i < len && (isSpace(t[i]) || t[i] === 0x2f)) i++;
+    if (i >= len) return null;
+    const nameStart = i;
+    while (i < len && t[i] !== 0x3d && !isSpace(t[i])) i++;
+    const isR = i - nameStart === 1 && t[nameStart] === 0x72;
+    while (i < len && isSpace(t[i])) i++;
+    if (t[i] !== 0x3d) return undefined;
+    i++;
+    while (i < len && isSpace(t[i])) i++;
+    const q = t[i];
+    if (q !== 0x22 && q !== 0x27) return undefined;
+    const vs = ++i;
+    while (i < len && t[i] !== q) i++;
+    if (i >= len) return undefined;
+    if (isR) {
+      for (let k = vs; k < i; k++) {
+        const c = t[k];
+        const ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x24;
+        if (!ok) return undefined;
+      }
+      return [vs, i];
+    }
+    i++;
+  }
+}
+
+/** ASCII bytes (already checked) as a string; values of r are a few characters long. */
+function asciiOf(t: Uint8Array, from: number, to: number): string {
+  let s = '';
+  for (let k = from; k < to && k - from < 40; k++) s += String.fromCharCode(t[k]);
+  return to - from > 40 ? s + '0' : s; // an over-long value stays over-long (and so out of bounds)
 }
 
 /** The r attribute of a row or c tag (values of r never hold entities in practice; decoded anyway). */
@@ -155,9 +206,17 @@ export function referencedSheets(formula: string): string[] {
 
 export interface WorkbookFacts {
   sheetNames: string[];
+  sheetIds: Set<number>;
 }
 
-/** Sheet names and defined names of the workbook part; refuses reserved names. */
+/**
+ * exceljs stores sheets in an array indexed by sheetId: id 2147483648 makes a 2^31-long array that
+ * hangs it, and an id of 0, a repeated id or a non-number silently drops a sheet. Excel numbers sheets
+ * 1, 2, 3… (gaps after deletions); far beyond this is not a real workbook.
+ */
+const MAX_SHEET_ID = 100_000;
+
+/** Sheet names, ids and defined names of the workbook part; refuses reserved names and bad ids. */
 export function workbookVisitor(facts: WorkbookFacts): XmlVisitor {
   let inDefinedName = false;
   return {
@@ -166,8 +225,13 @@ export function workbookVisitor(facts: WorkbookFacts): XmlVisitor {
       const a = attributes(text);
       const name = a.get('name');
       if (name !== undefined && isUnsafeName(name)) return 'E_UNSAFE_NAME';
-      if (local === 'sheet') facts.sheetNames.push(name ?? '');
-      else inDefinedName = !text.trimEnd().endsWith('/');
+      if (local === 'sheet') {
+        const id = a.get('sheetId') ?? '';
+        const n = /^[0-9]{1,6}$/.test(id) ? Number(id) : NaN;
+        if (!(n >= 1 && n <= MAX_SHEET_ID) || facts.sheetIds.has(n)) return 'E_CORRUPT';
+        facts.sheetIds.add(n);
+        facts.sheetNames.push(name ?? '');
+      } else inDefinedName = !text.trimEnd().endsWith('/');
       return null;
     },
     onClose(local) {

@@ -11,6 +11,11 @@ export interface XmlVisitor {
   tags: ReadonlySet<string>;
   /** a start or empty-element tag of interest: `text` is everything between `<` and `>` */
   onTag(local: string, text: string): InspectErrorCode | null;
+  /**
+   * Optional fast path over the tag's raw bytes (everything between `<` and `>`), tried before
+   * onTag; `undefined` means "not handled, call onTag". Sheets hold millions of row and c tags.
+   */
+  onTagBytes?(local: string, tag: Uint8Array, len: number): InspectErrorCode | null | undefined;
   onClose?(local: string): void;
   /** character data between tags (raw, entities not decoded), for callers that want it */
   onText?(text: string): InspectErrorCode | null;
@@ -198,7 +203,8 @@ export class XmlScan {
       this.error = 'E_BAD_REF';
       return;
     }
-    this.error = this.v.onTag(local, this.tagText());
+    const fast = this.v.onTagBytes ? this.v.onTagBytes(local, this.tag, this.tagLen) : undefined;
+    this.error = fast !== undefined ? fast : this.v.onTag(local, this.tagText());
   }
 
   private emitText(): void {

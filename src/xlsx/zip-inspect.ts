@@ -80,9 +80,9 @@ function checkNames(names: string[]): InspectErrorCode | null {
   return null;
 }
 
-function visitorFor(name: string, limits: InspectLimits, facts: WorkbookFacts): XmlVisitor {
+function visitorFor(name: string, limits: InspectLimits, facts: WorkbookFacts, counts: { cells: number }): XmlVisitor {
   if (name === WORKBOOK) return workbookVisitor(facts);
-  if (WORKSHEET.test(name)) return worksheetVisitor(limits);
+  if (WORKSHEET.test(name)) return worksheetVisitor(limits, counts);
   return refVisitor();
 }
 
@@ -123,12 +123,13 @@ function inspect(bytes: Uint8Array, limits: InspectLimits): InspectResult {
 
   // The workbook part first: reserved names are the most dangerous and the cheapest to find.
   const ordered = [...entries].sort((a, b) => Number(partName(b) === WORKBOOK) - Number(partName(a) === WORKBOOK));
-  const facts: WorkbookFacts = { sheetNames: [] };
+  const facts: WorkbookFacts = { sheetNames: [], sheetIds: new Set() };
+  const counts = { cells: 0 }; // across all sheets: exceljs holds every cell of every sheet at once
   let worksheetParts = 0;
   for (const e of ordered) {
     const name = partName(e);
     if (WORKSHEET.test(name)) worksheetParts++;
-    const scan = isXmlPart(name) ? new XmlScan(visitorFor(name, limits, facts)) : null;
+    const scan = isXmlPart(name) ? new XmlScan(visitorFor(name, limits, facts, counts)) : null;
     const problem = readPart(bytes, e, scan);
     if (problem) return refuse(problem);
   }
