@@ -105,6 +105,8 @@ export function readCentral(b: Uint8Array, maxEntries: number): CentralResult {
   const dir = readDirectory(b, eocd);
   if (typeof dir === 'string') return { ok: false, code: dir };
   if (dir.count === 0) return { ok: false, code: 'E_EMPTY_ZIP' };
+  // a central entry takes at least 46 bytes: a count the directory cannot hold is damage, not size
+  if (dir.count * 46 > dir.size) return { ok: false, code: 'E_CORRUPT' };
   if (dir.count > maxEntries) return { ok: false, code: 'E_TOO_MANY_PARTS' };
   if (!(dir.offset + dir.size <= eocd)) return { ok: false, code: 'E_TRUNCATED' };
 
