@@ -5,10 +5,9 @@
  */
 import * as path from 'node:path';
 import type { Config } from '../domain/config/schema';
-import type { Highlight } from '../domain/output/sheet-model';
 import { findingsSheet } from '../domain/output/findings-sheet';
-import { parseRange, a1 } from '../domain/a1';
-import type { Bilingual, CheckReport, Finding, Lang } from '../domain/types';
+import type { Bilingual, CheckReport, Lang } from '../domain/types';
+import { highlightsOf, reportForFile } from '../domain/output/annotations';
 import { openWorkbookFile } from './load-inputs';
 import { readBytes, writeBytes } from '../xlsx/node-files';
 import { XlsxWorkbookPort } from '../xlsx/xlsx-port';
@@ -20,35 +19,6 @@ export interface AnnotateResult {
   problems: Bilingual[];
   /** things the user should know about a copy that was written (e.g. what it lacks) */
   notices: Bilingual[];
-}
-
-/** The highlight of a finding: its cell (the top-left cell of a range), with the message in both languages. */
-export function highlightOf(f: Finding): Highlight | null {
-  if (!f.sheet || !f.cell) return null;
-  const r = parseRange(f.cell.replace(/^.*!/, ''));
-  if (!r) return null;
-  return { sheet: f.sheet, cell: a1(r.top, r.left), level: f.level, note: `[${f.rule}] ${f.message.zh}\n${f.message.en}` };
-}
-
-/** The part of a report about one file (its findings, and the skipped rules that concern it). */
-export function reportForFile(report: CheckReport, file: string): CheckReport {
-  const fr = report.files.find((f) => f.file === file);
-  const scopes = new Set<string>(['all', file]);
-  for (const s of fr?.sheets ?? []) {
-    scopes.add(s.sheet);
-    scopes.add(`${file} / ${s.sheet}`);
-    if (s.zone) scopes.add(s.zone.code);
-  }
-  const findings = report.findings.filter((f) => f.file === file);
-  const totals = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) totals[f.level]++;
-  return {
-    schemaVersion: '1',
-    files: fr ? [fr] : [],
-    findings,
-    skipped: report.skipped.filter((s) => scopes.has(s.scope)),
-    totals,
-  };
 }
 
 /** A free target name in `dir` for `base` ("a.xlsx", then "a (2).xlsx"...). */
@@ -117,8 +87,7 @@ export async function writeAnnotated(
       continue;
     }
     const own = reportForFile(report, f.file);
-    const highlights = own.findings.map(highlightOf).filter((h): h is Highlight => h !== null);
-    await wb.port.highlight(highlights);
+    await wb.port.highlight(highlightsOf(own, null));
     await wb.port.writeSheets([findingsSheet(own, lang, config.catalogue)]);
     try {
       await writeBytes(target, await wb.port.toBytes());

@@ -15,6 +15,7 @@ import type { Bilingual, CheckReport, Finding, HistoryRow, InputError, WorkbookG
 import { findXlsx, isDirectory, readBytes, sha256 } from '../xlsx/node-files';
 import { XlsxWorkbookPort } from '../xlsx/xlsx-port';
 import { inputError } from '../xlsx/input-errors';
+import { countLevels } from '../domain/output/annotations';
 
 export interface LoadOptions {
   register?: string;
@@ -186,7 +187,5 @@ export function displayName(abs: string): string {
 export function withSideFindings(report: CheckReport, side: Finding[]): CheckReport {
   if (side.length === 0) return report;
   const findings = [...side, ...report.findings];
-  const totals = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) totals[f.level]++;
-  return { ...report, findings, totals };
+  return { ...report, findings, totals: countLevels(findings) };
 }

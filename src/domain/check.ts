@@ -22,12 +22,12 @@ import type {
   SheetGrid,
   SheetResult,
   Skipped,
-  Totals,
   WorkbookGrid,
   Zone,
 } from './types';
 import { buildContext, runReportRules } from './rules/index';
 import { growthForRecord } from './rules/derived';
+import { countLevels } from './output/annotations';
 import { indexHistory, periodKey } from './rules/context';
 import { findDuplicates, type PlacedReport } from './rules/duplicates';
 
@@ -206,12 +206,6 @@ function dedupeSkipped(list: Skipped[]): Skipped[] {
   return out;
 }
 
-function totalsOf(findings: Finding[]): Totals {
-  const t: Totals = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) t[f.level]++;
-  return t;
-}
-
 /** Check every workbook given: the whole of `zone-report check`, and the pane's 校验. */
 export function checkWorkbooks(inputs: CheckInput[], opts: CheckOptions): CheckResult {
   const { config } = opts;
@@ -300,7 +294,7 @@ export function checkWorkbooks(inputs: CheckInput[], opts: CheckOptions): CheckR
   const sorted = sortFindings(findings, inputs.map((i) => i.file), sheetOrder);
   opts.onProgress?.(1);
   return {
-    report: { schemaVersion: '1', files, findings: sorted, skipped: dedupeSkipped(skipped), totals: totalsOf(sorted) },
+    report: { schemaVersion: '1', files, findings: sorted, skipped: dedupeSkipped(skipped), totals: countLevels(sorted) },
     register: reg.register,
     history: hist.history,
     reports,

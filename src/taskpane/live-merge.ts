@@ -4,13 +4,8 @@
  * Decision: cross-sheet findings (V-DUP) on other sheets keep their last state until the next
  * full check; a full check is one click away.
  */
-import type { CheckReport, Finding, Totals } from '../domain/types';
-
-export function countLevels(findings: Finding[]): Totals {
-  const t: Totals = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) t[f.level] += 1;
-  return t;
-}
+import type { CheckReport } from '../domain/types';
+import { countLevels } from '../domain/output/annotations';
 
 export function mergeSheetReport(old: CheckReport, fresh: CheckReport, sheets: string[]): CheckReport {
   const set = new Set(sheets);

@@ -11,49 +11,11 @@ import type { SummaryReport } from '../../domain/summary/types';
 import { findingsSheet } from '../../domain/output/findings-sheet';
 import { historySheet, mergeHistory } from '../../domain/recognise/history-sheet';
 import { TOOL_SHEETS, type WorkbookPort } from '../../domain/port';
-import type { Highlight } from '../../domain/output/sheet-model';
 import type { CheckReport, HistoryRow, Lang } from '../../domain/types';
-import { countLevels } from '../live-merge';
-import { a1, parseRange } from '../../domain/a1';
+import { highlightsOf, reportForFile } from '../../domain/output/annotations';
 import { saveBlob, XLSX_TYPE } from './download';
 import type { CheckRequest, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
 import { inputOf, inputOfOffice, openXlsxFiles, throwIfAborted, type OfficePort, type OpenedWorkbook } from './workbook-source';
-
-/**
- * The highlight of each finding (top-left cell of a range; message in both languages) and the part
- * of a report about one file. Same behaviour as src/cli/annotate.ts highlightOf / reportForFile,
- * which cannot be imported here (that module uses node:path and node file I/O).
- * TODO(shared): move both into src/domain/output so the CLI and the pane share one copy.
- */
-export function highlightsOf(report: CheckReport, file: string | null): Highlight[] {
-  const out: Highlight[] = [];
-  for (const f of report.findings) {
-    if (!f.sheet || !f.cell) continue;
-    if (file !== null && f.file !== file) continue;
-    const r = parseRange(f.cell.replace(/^.*!/, ''));
-    if (!r) continue;
-    out.push({ sheet: f.sheet, cell: a1(r.top, r.left), level: f.level, note: `[${f.rule}] ${f.message.zh}\n${f.message.en}` });
-  }
-  return out;
-}
-
-function reportForFile(report: CheckReport, file: string): CheckReport {
-  const fr = report.files.find((f) => f.file === file);
-  const scopes = new Set<string>(['all', file]);
-  for (const s of fr?.sheets ?? []) {
-    scopes.add(s.sheet);
-    scopes.add(`${file} / ${s.sheet}`);
-    if (s.zone) scopes.add(s.zone.code);
-  }
-  const findings = report.findings.filter((f) => f.file === file);
-  return {
-    schemaVersion: '1',
-    files: fr ? [fr] : [],
-    findings,
-    skipped: report.skipped.filter((k) => scopes.has(k.scope)),
-    totals: countLevels(findings),
-  };
-}
 
 function annotatedName(name: string): string {
   return name.replace(/\.xlsx$/i, '') + '-核查.xlsx';
