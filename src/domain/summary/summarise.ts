@@ -236,13 +236,20 @@ function rankChanges(
       const out = new Map<string, string[]>();
       for (const z of zones) {
         const g = z.zone[key];
-        if (g !== null && r.get(z.zone.code)?.[key]) out.set(g, [...(out.get(g) ?? []), z.zone.code]);
+        if (g === null || !r.get(z.zone.code)?.[key]) continue;
+        const list = out.get(g);
+        if (list) list.push(z.zone.code);
+        else out.set(g, [z.zone.code]);
       }
       return out;
     };
+    // Judged once per group, not once per zone: joining the member lists for every zone was
+    // O(zones × group size) per indicator (seconds at 5,000 zones in provinces of 1,000+).
     const same = (key: 'city' | 'province') => {
       const a = members(now, key), b = members(then, key);
-      return (g: string | null) => g !== null && (a.get(g) ?? []).join('|') === (b.get(g) ?? []).join('|');
+      const ok = new Map<string, boolean>();
+      for (const g of new Set([...a.keys(), ...b.keys()])) ok.set(g, (a.get(g) ?? []).join('|') === (b.get(g) ?? []).join('|'));
+      return (g: string | null) => g !== null && (ok.get(g) ?? true);
     };
     const sameCity = same('city'), sameProvince = same('province');
     for (const z of zones) {
