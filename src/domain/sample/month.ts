@@ -6,7 +6,8 @@
  * that month last year (so the history of earlier months agrees with V-BASE, V-MONTH and V-CUM).
  *
  * Money is generated in integer tenths of 万元 and shown with one decimal, so sums are exact.
- * Growth is drawn per zone, indicator and year between about −15% and +25%. Two zones carry growth
+ * Growth is drawn per zone and year (a momentum shared by its indicators) plus noise per indicator,
+ * between about −15% and +23% in all. Two zones carry growth
  * labels on purpose: the 3rd zone of the list has no 实际使用外资 before `labelYear` (同比 新增) and
  * the 4th zone's profit turns to a loss in `labelYear` (由盈转亏). Each zone has its own random stream
  * (seeded from its code), so generation is O(n) and a zone's figures do not depend on n.
@@ -100,10 +101,17 @@ function paramsOf(zone: Zone, index: number, seed: number): ZoneParams {
   };
 }
 
-/** Growth factor of a driver from year y-1 to year y. */
+/**
+ * Growth factor of a driver from year y-1 to year y: the zone's momentum that year (shared by all its
+ * indicators, between −6% and +14%: zones grow or slow as a whole, as real ones do) plus noise of its
+ * own per indicator (±9%, ±6% for counts). So a typical month has a few strong zones, most growing,
+ * and one or two falling on several indicators — not every zone falling somewhere.
+ */
 function growth(p: ZoneParams, code: string, year: number): number {
+  const momentum = rngFor(`${p.key}|${year}|momentum`).range(-0.06, 0.14);
   const r = rngFor(`${p.key}|${year}|${code}|g`);
-  return 1 + (COUNT_CODES.has(code) || code === 'firms' ? r.range(-0.1, 0.15) : r.range(-0.15, 0.25));
+  const noise = COUNT_CODES.has(code) || code === 'firms' ? r.range(-0.06, 0.06) : r.range(-0.09, 0.09);
+  return 1 + momentum + noise;
 }
 
 /** Full-year amount of a driver in a year, ignoring the labelled special cases. */
