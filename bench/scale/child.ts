@@ -1,0 +1,63 @@
+/**
+ * One size of the scale benchmark, in its own process: generate the month (not timed), then warm
+ * up once and time `reps` runs of check + summary + warnings, each phase apart. Reports the medians
+ * and the process's peak RSS, with the RSS after generating the inputs so the engine's share shows.
+ */
+import { checkWorkbooks } from '../../src/domain/check';
+import { summarise, summarySheets } from '../../src/domain/summary';
+import { reply } from '../lib/child';
+import { monthData, runEngine } from '../lib/month-data';
+import { median } from '../lib/stats';
+
+export interface ScaleResult {
+  zones: number;
+  reps: number;
+  checkMs: number;
+  summaryMs: number;
+  totalMs: number;
+  findings: number;
+  rated: number;
+  warned: number;
+  /** RSS once the inputs exist, before the first engine run (bytes) */
+  inputRss: number;
+  /** peak RSS of the process (bytes) */
+  peakRss: number;
+  heapUsedAfter: number;
+}
+
+export async function childMain(args: string[]): Promise<void> {
+  const n = Number(args[0]);
+  const reps = Number(args[1] ?? 3);
+  const d = monthData(n);
+  global.gc?.();
+  const inputRss = process.memoryUsage().rss;
+  const first = runEngine(d); // warm-up, and the figures to report
+  const check: number[] = [];
+  const summary: number[] = [];
+  const total: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = process.hrtime.bigint();
+    const c = checkWorkbooks(d.inputs, { config: d.config, registerZones: d.zones, history: d.history });
+    const t1 = process.hrtime.bigint();
+    const s = summarise({ report: c.report, register: c.register, history: c.history, config: d.config });
+    summarySheets(s, d.config, 'zh');
+    const t2 = process.hrtime.bigint();
+    check.push(Number(t1 - t0) / 1e6);
+    summary.push(Number(t2 - t1) / 1e6);
+    total.push(Number(t2 - t0) / 1e6);
+  }
+  const result: ScaleResult = {
+    zones: n,
+    reps,
+    checkMs: median(check),
+    summaryMs: median(summary),
+    totalMs: median(total),
+    findings: first.check.report.findings.length,
+    rated: first.summary.zones.filter((z) => z.status === 'rated').length,
+    warned: first.summary.zones.filter((z) => z.warning.level !== 'green' && z.warning.level !== 'gray').length,
+    inputRss,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+    heapUsedAfter: process.memoryUsage().heapUsed,
+  };
+  reply(result);
+}
