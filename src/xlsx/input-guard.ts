@@ -1,11 +1,14 @@
 /**
  * Checks a file's bytes BEFORE exceljs sees them: empty, not a zip, an OLE2 compound file
  * (an encrypted .xlsx or a legacy .xls), the .xlsb/.xls extensions, an oversized file. Returns the
- * InputError to report, or null when the bytes may be handed to exceljs. Later hardening against
- * hostile files (zip bombs, huge row numbers, XXE) belongs here too.
+ * InputError to report, or null when the bytes may be handed to exceljs. Then the pre-parse
+ * inspector (zip-inspect.ts) reads the zip's central directory and scans the XML, bounded, for what
+ * would make exceljs hang, blow memory or pollute Object.prototype (zip bombs, huge row numbers,
+ * DTDs, reserved names…): exceljs never sees such a file.
  */
 import type { InputError } from '../domain/types';
 import { inputError } from './input-errors';
+import { inspectXlsxError } from './zip-inspect';
 
 /** Files larger than this are refused before parsing (a monthly report is a few hundred KB). */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -37,5 +40,5 @@ export function guardInput(bytes: Uint8Array, name: string): InputError | null {
   if (ext === 'xls') return inputError('E_XLS');
   if (startsWith(bytes, ZIP_EMPTY_MAGIC)) return inputError('E_CORRUPT');
   if (!startsWith(bytes, ZIP_MAGIC)) return inputError('E_NOT_ZIP');
-  return null;
+  return inspectXlsxError(bytes);
 }
