@@ -15,7 +15,7 @@ import { addNotes, removeToolNotes } from './notes';
 import { sheetsOf } from './opc';
 import { addCfBlocks, maxPriority, removeRecordedCf } from './sheet-cf';
 import { readStore } from './store';
-import { addCellStyles, addLevelDxfs, removeTrailingDxfs, type Level } from './styles-patch';
+import { addCellStyles, addLevelDxfs, hasDxfs, removeTrailingDxfs, type Level } from './styles-patch';
 import { sheetSpecs, storeSheetXml, toolSheetXml } from './tool-sheet-xml';
 import { putSheet, removeLastSheet } from './workbook-sheets';
 import { readPackage, setText, text, writePackage, type Package } from './zip-parts';
@@ -32,8 +32,8 @@ export interface PatchPlan {
 const TOOL_NAMES: ReadonlySet<string> = new Set(Object.values(TOOL_SHEETS));
 const LEVELS: readonly Level[] = ['error', 'warning', 'info'];
 
-/** Removes the recorded formats and the tool's notes; returns whether anything was recorded. */
-function clearRecorded(pkg: Package, entries: HighlightEntry[]): void {
+/** Removes the recorded formats and the tool's notes (and the <dxfs> the tool created, if it did). */
+function clearRecorded(pkg: Package, entries: HighlightEntry[], dxfsCreated: boolean): void {
   const dxfIds = new Set<number>();
   for (const s of sheetsOf(pkg)) {
     if (TOOL_NAMES.has(s.name) || !s.part) continue;
@@ -46,7 +46,7 @@ function clearRecorded(pkg: Package, entries: HighlightEntry[]): void {
     }
     removeToolNotes(pkg, s);
   }
-  removeTrailingDxfs(pkg, dxfIds);
+  removeTrailingDxfs(pkg, dxfIds, dxfsCreated);
 }
 
 /** One note per cell: every finding's text, once. */
@@ -62,12 +62,13 @@ function notesByCell(items: Highlight[]): Map<string, Map<string, string>> {
   return out;
 }
 
-function addHighlights(pkg: Package, items: Highlight[]): HighlightEntry[] {
+function addHighlights(pkg: Package, items: Highlight[]): { entries: HighlightEntry[]; dxfsCreated: boolean } {
   const sheets = sheetsOf(pkg);
   const groups = groupHighlights(items.filter((h) => !TOOL_NAMES.has(h.sheet)));
   const used = LEVELS.filter((l) => [...groups.values()].some((g) => g.has(l)));
   const entries: HighlightEntry[] = [];
-  if (used.length === 0) return entries;
+  if (used.length === 0) return { entries, dxfsCreated: false };
+  const dxfsCreated = !hasDxfs(pkg);
   const dxf = addLevelDxfs(pkg, used);
   const notes = notesByCell(items);
   sheets.forEach((s, index) => {
@@ -88,7 +89,20 @@ function addHighlights(pkg: Package, items: Highlight[]): HighlightEntry[] {
     const cellNotes = notes.get(s.name);
     if (cellNotes) addNotes(pkg, s, index, [...cellNotes].map(([cell, t]) => ({ cell, text: t })));
   });
-  return entries;
+  return { entries, dxfsCreated };
+}
+
+/**
+ * Whether the record says the tool created styles.xml's <dxfs>: an extra field of this port's
+ * record (the Office.js port ignores it, and writes its own record without it).
+ */
+function recordedDxfsCreated(text: string | null): boolean {
+  try {
+    const x: unknown = text ? JSON.parse(text) : null;
+    return typeof x === 'object' && x !== null && 'dxfsCreated' in x && x.dxfsCreated === true;
+  } catch {
+    return false;
+  }
 }
 
 /** Writes the store sheet, or removes it when it would hold nothing (and it is the last sheet). */
@@ -108,17 +122,20 @@ export async function patchPackage(bytes: Uint8Array, plan: PatchPlan): Promise<
   const stored = readStore(pkg);
   const record = parseRecord(stored.b);
   let entries = record.entries;
+  let dxfsCreated = recordedDxfsCreated(stored.b);
   let storeChanged = plan.config !== undefined;
   if (plan.highlights !== undefined) {
-    clearRecorded(pkg, entries);
+    clearRecorded(pkg, entries, dxfsCreated);
     const added = addHighlights(pkg, plan.highlights);
-    storeChanged ||= entries.length > 0 || added.length > 0;
-    entries = added;
+    storeChanged ||= entries.length > 0 || added.entries.length > 0;
+    entries = added.entries;
+    dxfsCreated = added.dxfsCreated;
   }
   for (const sheet of sheetsToWrite) {
     const ids = addCellStyles(pkg, sheetSpecs(sheet));
     putSheet(pkg, sheet.name, toolSheetXml(sheet, ids), 'visible');
   }
-  if (storeChanged) writeStore(pkg, plan.config ?? stored.a, entries.length > 0 ? JSON.stringify({ version: 1, entries }) : null);
+  const recordText = entries.length > 0 ? JSON.stringify(dxfsCreated ? { version: 1, entries, dxfsCreated } : { version: 1, entries }) : null;
+  if (storeChanged) writeStore(pkg, plan.config ?? stored.a, recordText);
   return writePackage(pkg);
 }

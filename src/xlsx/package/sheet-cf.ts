@@ -3,7 +3,7 @@
  * blocks in the position CT_Worksheet requires (Excel refuses a file whose elements are out of
  * order), and removed again by matching what the record says was added. The user's own conditional
  * formats — classic and x14 — are never edited: the tool's rules take priorities after all of
- * theirs, so the user's rules keep their numbers (and their precedence).
+ * theirs, so the user's rules keep their numbers (and, in Excel, their precedence).
  */
 import { splitAreas } from '../../excel/address';
 import { attr, children, root, splice, type Span } from './xml-scan';
@@ -44,14 +44,10 @@ export function canonicalAreas(address: string): string {
 }
 
 /** Inserts a top-level element in a worksheet before the first of `before` (or before the root's end). */
-export function insertTopLevel(xml: string, el: string, before: readonly string[], afterLastOf?: string): string {
+export function insertTopLevel(xml: string, el: string, before: readonly string[]): string {
   const r = root(xml);
   if (!r) throw new Error('worksheet has no root element');
   const kids = children(xml, r);
-  if (afterLastOf) {
-    const last = [...kids].reverse().find((k) => k.local === afterLastOf);
-    if (last) return splice(xml, last.end, last.end, el);
-  }
   const next = kids.find((k) => before.includes(k.local));
   const at = next ? next.start : r.closeStart;
   return splice(xml, at, at, el);
@@ -69,7 +65,10 @@ export function addCfBlocks(xml: string, blocks: CfBlock[]): string {
         `<${p}conditionalFormatting sqref="${splitAreas(b.address).join(' ')}"><${p}cfRule type="expression" dxfId="${b.dxfId}" priority="${b.priority}" stopIfTrue="0"><${p}formula>TRUE</${p}formula></${p}cfRule></${p}conditionalFormatting>`,
     )
     .join('');
-  return insertTopLevel(xml, text, AFTER_CF, 'conditionalFormatting');
+  // Before the user's own blocks: LibreOffice shows one conditional format per cell, the first in
+  // document order, so a user's data bar listed first would hide the highlight there. Excel goes by
+  // priority, where the user's rules keep theirs (ours come after them).
+  return insertTopLevel(xml, text, ['conditionalFormatting', ...AFTER_CF]);
 }
 
 /**

@@ -67,6 +67,12 @@ function append(s: Sheet, coll: string, items: string[]): { xml: string; first: 
   return { xml, first };
 }
 
+/** Whether styles.xml has a <dxfs> element (else the tool creates it, and removes it again on clearing). */
+export function hasDxfs(pkg: Package): boolean {
+  const s = load(pkg);
+  return child(s.xml, s.root, 'dxfs') !== undefined;
+}
+
 /** Appends one dxf per level; returns their ids. */
 export function addLevelDxfs(pkg: Package, levels: Level[]): Map<Level, number> {
   const s = load(pkg);
@@ -89,9 +95,10 @@ function referencedDxfIds(pkg: Package, stylesName: string): Set<number> {
 /**
  * Removes the tool's dxfs `ids` from the end of <dxfs>, as long as the last one is the tool's and no
  * part still refers to it (table styles inside styles.xml refer to dxfs too: those are checked as well).
- * A <dxfs> emptied this way is written back self-closed, as Excel writes an empty one.
+ * A <dxfs> emptied this way is removed when the tool created it (`dropIfEmpty`), else written back
+ * self-closed, as Excel writes an empty one.
  */
-export function removeTrailingDxfs(pkg: Package, ids: Set<number>): void {
+export function removeTrailingDxfs(pkg: Package, ids: Set<number>, dropIfEmpty: boolean): void {
   const s = load(pkg);
   const dxfs = child(s.xml, s.root, 'dxfs');
   if (!dxfs || ids.size === 0) return;
@@ -104,6 +111,10 @@ export function removeTrailingDxfs(pkg: Package, ids: Set<number>): void {
   if (n === kids.length) return;
   let tag = setAttr(dxfs.tag, 'count', String(n));
   let body = s.xml.slice(dxfs.openEnd, n > 0 ? kids[n - 1].end : dxfs.openEnd) + (n > 0 ? s.xml.slice(kids[kids.length - 1].end, dxfs.closeStart) : '');
+  if (n === 0 && dropIfEmpty) {
+    setText(pkg, s.name, splice(s.xml, dxfs.start, dxfs.end, ''));
+    return;
+  }
   if (n === 0) {
     tag = tag.replace(/\s*>$/, '/>');
     body = '';
