@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PortError, TOOL_SHEETS } from '../domain/port';
 import { XlsxWorkbookPort, CONFIG_CHUNK } from './xlsx-port';
+import { readPackage } from './package/zip-parts';
 
 async function userWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -17,6 +18,12 @@ async function userWorkbook(): Promise<Uint8Array> {
   ws.getCell('H4').note = '用户自己的批注';
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf);
+}
+
+/** The parts of a package, by name (their bytes), to compare packages whatever the zip compression. */
+async function reloadBytes(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+  const pkg = readPackage(bytes);
+  return new Map(pkg.names.map((n) => [n, pkg.parts.get(n) ?? new Uint8Array(0)]));
 }
 
 async function reload(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -40,42 +47,50 @@ describe('XlsxWorkbookPort.open', () => {
     await expect(XlsxWorkbookPort.open(ole, 'x.xlsx')).rejects.toMatchObject({ code: 'E_ENCRYPTED_OR_XLS' });
     await expect(XlsxWorkbookPort.open(ole, 'x.xls')).rejects.toMatchObject({ code: 'E_XLS' });
     await expect(XlsxWorkbookPort.open(await userWorkbook(), 'x.xlsb')).rejects.toMatchObject({ code: 'E_XLSB' });
-    // a zip header followed by garbage: exceljs fails, we report E_CORRUPT
+    // a zip header followed by garbage: the pre-parse inspector (input-guard) finds no directory
     const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
-    await expect(XlsxWorkbookPort.open(broken, 'x.xlsx')).rejects.toMatchObject({ code: 'E_CORRUPT' });
+    await expect(XlsxWorkbookPort.open(broken, 'x.xlsx')).rejects.toMatchObject({ code: 'E_TRUNCATED' });
   });
 });
 
 describe('highlight / clearHighlights', () => {
-  it('fills by level, adds a note only where none existed, and clear restores the exact style', async () => {
-    const port = await XlsxWorkbookPort.open(await userWorkbook(), 'u.xlsx');
-    const ws = port.workbook.getWorksheet('盘锦');
-    if (!ws) throw new Error('no sheet');
-    const before = structuredClone(ws.getCell('E4').style);
-    const beforeG = structuredClone(ws.getCell('G4').style);
+  it('highlights with tool-owned conditional formats (no cell style changes), adds a note only where none existed, and clear gives the workbook back', async () => {
+    const input = await userWorkbook();
+    const port = await XlsxWorkbookPort.open(input, 'u.xlsx');
     await port.highlight([
       { sheet: '盘锦', cell: 'E4', level: 'warning', note: 'W' },
       { sheet: '盘锦', cell: 'E4', level: 'error', note: 'E' },
       { sheet: '盘锦', cell: 'H4', level: 'info', note: 'I' },
       { sheet: '盘锦', cell: 'G4', level: 'warning', note: 'G' },
     ]);
-    const e4 = ws.getCell('E4');
-    expect(e4.fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' }, bgColor: { argb: 'FFFFC7CE' } });
-    expect(e4.note).toBe('W\nE');
-    expect(e4.numFmt).toBe('#,##0.0');
-    expect(e4.font).toEqual(before.font);
-    expect(ws.getCell('H4').note).toBe('用户自己的批注');
     expect(port.highlightedCells().sort()).toEqual(['盘锦!E4', '盘锦!G4', '盘锦!H4']);
-
-    await port.clearHighlights();
-    expect(ws.getCell('E4').style).toEqual(before);
-    expect(ws.getCell('G4').style).toEqual(beforeG);
-    expect(ws.getCell('E4').note).toBeUndefined();
+    const annotated = await port.toBytes();
+    const back = await reload(annotated);
+    const ws = back.getWorksheet('盘锦');
+    const orig = (await reload(input)).getWorksheet('盘锦');
+    if (!ws || !orig) throw new Error('no sheet');
+    for (const addr of ['E4', 'G4', 'H4']) expect(ws.getCell(addr).style).toEqual(orig.getCell(addr).style);
+    const sheetXml = new TextDecoder().decode(readPackage(annotated).parts.get('xl/worksheets/sheet1.xml'));
+    const rules = [...sheetXml.matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule type="expression" dxfId="\d+" priority="\d+" stopIfTrue="0"><formula>TRUE<\/formula>/g)].map((m) => m[1]);
+    expect(rules.sort()).toEqual(['E4', 'G4', 'H4']);
+    expect(ws.getCell('E4').note).toBe('W\nE');
     expect(ws.getCell('H4').note).toBe('用户自己的批注');
-    // the cleared workbook saves without the tool's note
-    const back = await reload(await port.toBytes());
-    expect(back.getWorksheet('盘锦')?.getCell('E4').note).toBeUndefined();
-    expect(back.getWorksheet('盘锦')?.getCell('E4').fill).toEqual(before.fill);
+    // the record, in column B of the veryHidden store sheet (the Office.js port's layout)
+    const store = back.getWorksheet(TOOL_SHEETS.config);
+    expect(store?.state).toBe('veryHidden');
+    expect(JSON.parse(String(store?.getCell('B1').value))).toMatchObject({
+      version: 1,
+      entries: [
+        { sheet: '盘锦', address: 'E4', level: 'error' },
+        { sheet: '盘锦', address: 'G4', level: 'warning' },
+        { sheet: '盘锦', address: 'H4', level: 'info' },
+      ],
+    });
+
+    const again = await XlsxWorkbookPort.open(annotated, 'u.xlsx');
+    expect((await again.readWorkbook()).sheets.map((s) => s.name)).toEqual(['盘锦']);
+    await again.clearHighlights();
+    expect(await reloadBytes(await again.toBytes())).toEqual(await reloadBytes(input));
   });
 
   it('keeps every user value, formula and number format in the saved annotated copy', async () => {
@@ -93,34 +108,6 @@ describe('highlight / clearHighlights', () => {
     }
     expect(out.getCell('G4').result).toBe(13.3);
     expect(out.getCell('G4').note).toBe('同比不符');
-  });
-});
-
-describe('highlights across sessions', () => {
-  it('clears, after saving and reopening, the highlights an earlier session made', async () => {
-    const input = await userWorkbook();
-    const original = await reload(input);
-    const first = await XlsxWorkbookPort.open(input, 'u.xlsx');
-    await first.highlight([
-      { sheet: '盘锦', cell: 'E4', level: 'error', note: 'E' },
-      { sheet: '盘锦', cell: 'H4', level: 'warning', note: 'H' },
-    ]);
-    const annotated = await first.toBytes();
-    const state = (await reload(annotated)).getWorksheet(TOOL_SHEETS.highlightState);
-    expect(state?.state).toBe('veryHidden');
-    const second = await XlsxWorkbookPort.open(annotated, 'u.xlsx');
-    expect((await second.readWorkbook()).sheets.map((s) => s.name)).toEqual(['盘锦']);
-    expect(second.highlightedCells().sort()).toEqual(['盘锦!E4', '盘锦!H4']);
-    await second.clearHighlights();
-    const back = await reload(await second.toBytes());
-    expect(back.getWorksheet(TOOL_SHEETS.highlightState)).toBeUndefined();
-    const a = back.getWorksheet('盘锦');
-    const o = original.getWorksheet('盘锦');
-    if (!a || !o) throw new Error('no sheet');
-    for (const addr of ['E4', 'H4']) {
-      expect(a.getCell(addr).style).toEqual(o.getCell(addr).style);
-      expect(a.getCell(addr).note).toEqual(o.getCell(addr).note);
-    }
   });
 });
 

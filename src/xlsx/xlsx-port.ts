@@ -1,19 +1,23 @@
 /**
- * The exceljs implementation of WorkbookPort, over a workbook held in memory (opened from bytes or
+ * The .xlsx implementation of WorkbookPort, over a workbook held in memory (opened from bytes or
  * created empty). Used by the command line and by the task pane in standalone (browser) mode, so it
- * uses no Node API: bytes in, bytes out (toBytes). User cells are never changed except, when
- * highlighted, their fill (and a note where the cell had none); clearHighlights restores both.
+ * uses no Node API: bytes in, bytes out (toBytes). exceljs reads the workbook; an OPENED workbook is
+ * written back as a patch on its original package (src/xlsx/package/), because exceljs's writer
+ * drops charts, x14 extensions, custom properties… (spec/engineering-notes.md). Highlights are
+ * tool-owned conditional formats recorded in column B of the store sheet, as the Office.js port
+ * makes them, so no user cell's own format is changed, and this port clears what either port
+ * recorded. A CREATED workbook (the summary workbook) has no original and is written by exceljs.
  */
 import ExcelJS from 'exceljs';
 import { PortError, TOOL_SHEETS, type ReadOptions, type WorkbookPort } from '../domain/port';
 import type { Highlight, OutSheet } from '../domain/output/sheet-model';
+import { patchPackage, type PatchPlan } from './package/patch';
 import type { WorkbookGrid } from '../domain/types';
 import { inputError, type InputErrorCode } from './input-errors';
 import { guardInput } from './input-guard';
 import { readGrid, VT } from './read-grid';
 import { scanCellFixes, type CellFixes } from './empty-results';
-import { renderSheet, solidFill } from './render-sheet';
-import { STYLES } from '../domain/output/sheet-model';
+import { renderSheet } from './render-sheet';
 
 /** Excel allows 32,767 characters in a cell; configuration chunks stay well below. */
 export const CONFIG_CHUNK = 30_000;
@@ -25,16 +29,6 @@ const WRITABLE_TOOL_SHEETS: ReadonlySet<string> = new Set([
   TOOL_SHEETS.history,
 ]);
 
-const LEVEL_RANK = { info: 0, warning: 1, error: 2 } as const;
-
-interface SavedCell {
-  sheet: string;
-  address: string;
-  /** deep copy of the cell's own style before highlighting */
-  style: Partial<ExcelJS.Style>;
-  /** true when the tool added the note (the cell had none) */
-  addedNote: boolean;
-}
 
 function portError(code: InputErrorCode): PortError {
   const e = inputError(code);
@@ -45,14 +39,6 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   return copy.buffer;
-}
-
-function deepCopy<T>(x: T): T {
-  return structuredClone(x);
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 /** Text stored in column A of a hidden state sheet, in chunks (Excel caps a cell at 32,767 characters). */
@@ -81,25 +67,6 @@ function readChunks(wb: ExcelJS.Workbook, sheetName: string): string | null {
     if (typeof v === 'string') text += v;
   }
   return text === '' ? null : text;
-}
-
-/** The saved highlight state read back from a workbook; entries of the wrong shape are dropped. */
-function parseSaved(text: string | null): SavedCell[] {
-  if (text === null) return [];
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(data)) return [];
-  const out: SavedCell[] = [];
-  for (const x of data) {
-    if (isRecord(x) && typeof x.sheet === 'string' && typeof x.address === 'string' && isRecord(x.style) && typeof x.addedNote === 'boolean') {
-      out.push({ sheet: x.sheet, address: x.address, style: x.style, addedNote: x.addedNote });
-    }
-  }
-  return out;
 }
 
 /**
@@ -131,13 +98,14 @@ function applyCellFixes(wb: ExcelJS.Workbook, fixes: CellFixes): void {
 }
 
 export class XlsxWorkbookPort implements WorkbookPort {
-  private saved = new Map<string, SavedCell>();
+  /** what toBytes applies to the original package (opened workbooks only) */
+  private plan: PatchPlan = {};
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
     readonly name: string,
-    /** a workbook created by the tool (no user sheets): any sheet name may be written */
-    private readonly created: boolean,
+    /** the bytes the workbook was opened from; null for a workbook the tool created */
+    private readonly original: Uint8Array | null,
   ) {}
 
   /** Open an .xlsx from its bytes; throws PortError with an input-error code (input-errors.ts). */
@@ -152,18 +120,15 @@ export class XlsxWorkbookPort implements WorkbookPort {
       throw portError('E_CORRUPT');
     }
     if (wb.worksheets.length === 0) throw portError('E_NO_SHEETS');
-    const port = new XlsxWorkbookPort(wb, name, false);
     applyCellFixes(wb, await scanCellFixes(bytes));
-    // Highlights saved by an earlier session can still be cleared exactly.
-    for (const s of parseSaved(readChunks(wb, TOOL_SHEETS.highlightState))) port.saved.set(s.sheet + '!' + s.address, s);
-    return port;
+    return new XlsxWorkbookPort(wb, name, bytes.slice());
   }
 
   /** A new, empty workbook (e.g. the summary workbook). */
   static create(name: string): XlsxWorkbookPort {
     const wb = new ExcelJS.Workbook();
     wb.creator = 'ZoneReport';
-    return new XlsxWorkbookPort(wb, name, true);
+    return new XlsxWorkbookPort(wb, name, null);
   }
 
   async readWorkbook(opts: ReadOptions = {}): Promise<WorkbookGrid> {
@@ -171,72 +136,38 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return readGrid(this.workbook, this.name, { sheets: opts.sheets, onProgress: opts.onProgress });
   }
 
+  /**
+   * Replaces the tool's highlights with `items` in the copy toBytes writes. A created workbook holds
+   * only the tool's own sheets, which are never highlighted: nothing to do there.
+   */
   async highlight(items: Highlight[]): Promise<void> {
-    await this.clearHighlights();
-    // One highlight per cell: the worst level, and every note.
-    const byCell = new Map<string, Highlight>();
-    for (const h of items) {
-      const key = h.sheet + '!' + h.cell;
-      const prev = byCell.get(key);
-      if (!prev) byCell.set(key, { ...h });
-      else {
-        if (LEVEL_RANK[h.level] > LEVEL_RANK[prev.level]) prev.level = h.level;
-        if (!prev.note.includes(h.note)) prev.note += '\n' + h.note;
-      }
-    }
-    for (const [key, h] of byCell) {
-      const ws = this.workbook.getWorksheet(h.sheet);
-      if (!ws || ws.name === TOOL_SHEETS.config || ws.name === TOOL_SHEETS.highlightState) continue;
-      const cell = ws.getCell(h.cell);
-      // The cell's style object may be shared with other cells by exceljs: keep a deep copy and
-      // give the cell a new object, so no other cell changes with it.
-      const own = deepCopy(cell.style ?? {});
-      const hadNote = cell.note !== undefined && cell.note !== null && cell.note !== '';
-      this.saved.set(key, { sheet: ws.name, address: cell.address, style: own, addedNote: !hadNote });
-      const fill = STYLES[h.level].fill;
-      cell.style = { ...deepCopy(own), fill: fill ? solidFill(fill) : own.fill };
-      // Never replace a note the user wrote; the 核查结果 sheet carries the finding then.
-      if (!hadNote) cell.note = h.note;
-    }
-    if (this.saved.size > 0) writeChunks(this.workbook, TOOL_SHEETS.highlightState, JSON.stringify([...this.saved.values()]));
+    if (this.original) this.plan = { ...this.plan, highlights: items.map((h) => ({ ...h })) };
   }
 
+  /** Removes every highlight the tool recorded in the workbook (by either port) from the copy. */
   async clearHighlights(): Promise<void> {
-    for (const s of this.saved.values()) {
-      const ws = this.workbook.getWorksheet(s.sheet);
-      if (!ws) continue;
-      const cell = ws.getCell(s.address);
-      cell.style = deepCopy(s.style);
-      if (s.addedNote) {
-        // exceljs has no API to delete a note: assigning undefined would write an empty one. Drop
-        // its private note object, and the copy a loaded cell keeps in its value model.
-        Reflect.set(cell, '_comment', undefined);
-        Reflect.deleteProperty(cell.model, 'comment');
-      }
-    }
-    this.saved.clear();
-    const state = this.workbook.getWorksheet(TOOL_SHEETS.highlightState);
-    if (state) this.workbook.removeWorksheet(state.id);
+    if (this.original) this.plan = { ...this.plan, highlights: [] };
   }
 
-  /** The cells currently highlighted, as 'Sheet!A1' keys (for tests and the pane). */
+  /** The cells the copy will highlight, as 'Sheet!A1' keys (for tests and the pane). */
   highlightedCells(): string[] {
-    return [...this.saved.keys()];
+    return [...new Set((this.plan.highlights ?? []).map((h) => `${h.sheet}!${h.cell.replace(/\$/g, '').toUpperCase()}`))];
   }
 
   async writeSheets(sheets: OutSheet[]): Promise<void> {
     for (const sheet of sheets) {
-      if (!this.created && !WRITABLE_TOOL_SHEETS.has(sheet.name)) {
+      if (this.original && !WRITABLE_TOOL_SHEETS.has(sheet.name)) {
         throw new PortError(
           'E_NOT_TOOL_SHEET',
           `工具只能写入自己的工作表(核查结果、汇总、预警清单、历史数据),不会写入“${sheet.name}”。`,
           `The tool only writes its own sheets (核查结果, 汇总, 预警清单, 历史数据), never "${sheet.name}".`,
         );
       }
+      // also into the in-memory workbook, so a later read (e.g. of 历史数据) sees what was written
       const old = this.workbook.getWorksheet(sheet.name);
       if (old) this.workbook.removeWorksheet(old.id);
-      const ws = this.workbook.addWorksheet(sheet.name);
-      renderSheet(ws, sheet);
+      renderSheet(this.workbook.addWorksheet(sheet.name), sheet);
+      if (this.original) this.plan = { ...this.plan, sheets: [...(this.plan.sheets ?? []).filter((s) => s.name !== sheet.name), sheet] };
     }
   }
 
@@ -246,10 +177,12 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   async storeConfig(json: string): Promise<void> {
     writeChunks(this.workbook, TOOL_SHEETS.config, json);
+    if (this.original) this.plan = { ...this.plan, config: json };
   }
 
-  /** The workbook as .xlsx bytes. */
+  /** The workbook as .xlsx bytes: an opened workbook's original package with the tool's changes. */
   async toBytes(): Promise<Uint8Array> {
+    if (this.original) return patchPackage(this.original, this.plan);
     const buf: ArrayBuffer = await this.workbook.xlsx.writeBuffer();
     // Node returns a Buffer (a Uint8Array view), the browser build an ArrayBuffer.
     if (ArrayBuffer.isView(buf)) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);

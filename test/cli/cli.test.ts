@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CheckReport } from '../../src/domain/types';
 import { run, tempDir } from './helpers';
+import { sheetsOf } from '../../src/xlsx/package/opc';
+import { readPackage } from '../../src/xlsx/package/zip-parts';
 
 const MISTAKES = '盘锦高新技术产业开发区.xlsx';
 let dir: string;
@@ -146,7 +148,16 @@ describe('zone-report check --out', () => {
         expect(other.formula).toEqual(cell.formula);
       });
     });
-    expect(dst.getCell('E15').fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+    // highlighted by a tool-owned conditional format (the cell's own fill is untouched)
+    expect(dst.getCell('E15').fill).toEqual(src.getCell('E15').fill);
+    const pkg = readPackage(new Uint8Array(readFileSync(path.join(out, MISTAKES))));
+    const part = sheetsOf(pkg).find((s) => s.name === src.name)?.part ?? '';
+    const sqrefs = [...new TextDecoder().decode(pkg.parts.get(part)).matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule type="expression"[^>]*><formula>TRUE</g)].map((m) => m[1]);
+    const covers = (area: string): boolean => {
+      const m = /^E(\d+)(?::E(\d+))?$/.exec(area);
+      return m !== null && Number(m[1]) <= 15 && Number(m[2] ?? m[1]) >= 15;
+    };
+    expect(sqrefs.join(' ').split(' ').some(covers)).toBe(true);
     expect(String(dst.getCell('E15').note)).toContain('V-PART');
     expect(dst.getCell('A4').note).toBeUndefined();
     const findings = annotated.getWorksheet('核查结果');
