@@ -16,7 +16,7 @@ import { ensureCliFresh } from '../lib/builds';
 import { loadAverage } from '../lib/machine';
 import { median, timeIt, timePair } from '../lib/stats';
 import { writeFolder } from './files';
-import { checkOnly, engine, guardOnly, openAll, readOnly } from './paths';
+import { checkOnly, engine, fixesOnly, formatOnly, gridsOnly, guardOnly, openAll, openPorts, readOnly } from './paths';
 
 export interface OverheadResult {
   n: number;
@@ -25,7 +25,8 @@ export interface OverheadResult {
   reps: number;
   load: string;
   inProcess: { readMs: number; engineMs: number; ratio: number };
-  steps: { guardMs: number; openMs: number; gridMs: number; checkMs: number };
+  /** each step of the engine side timed alone (medians) */
+  steps: { guardMs: number; fixesMs: number; gridMs: number; checkMs: number; formatMs: number };
   child: { readMs: number; engineMs: number; ratio: number; reps: number; exitCode: number | null };
 }
 
@@ -42,12 +43,14 @@ export async function overheadBench(n: number, reps: number, childReps: number):
   const load = loadAverage();
 
   const pair = await timePair(() => readOnly(files), () => engine(files), reps);
-  // The steps, to say where the difference goes (each cumulative, so differences are the step's cost).
+  // Each step alone, to say where the difference goes.
   const guard = await timeIt(() => guardOnly(files), reps);
-  const open = await timeIt(() => openAll(files, false), reps);
-  const grid = await timeIt(() => openAll(files, true), reps);
+  const fixes = await timeIt(() => fixesOnly(files), reps);
+  const ports = await openPorts(files);
+  const grid = await timeIt(() => gridsOnly(ports), reps);
   const inputs = await openAll(files, true);
   const check = await timeIt(() => checkOnly(inputs), reps);
+  const format = await timeIt(formatOnly(inputs), reps);
 
   ensureCliFresh();
   const root = path.resolve(__dirname, '..', '..');
@@ -73,7 +76,7 @@ export async function overheadBench(n: number, reps: number, childReps: number):
     reps,
     load,
     inProcess: { readMs: pair.a.ms, engineMs: pair.b.ms, ratio: pair.b.ms / pair.a.ms },
-    steps: { guardMs: guard.ms, openMs: open.ms, gridMs: grid.ms, checkMs: check.ms },
+    steps: { guardMs: guard.ms, fixesMs: fixes.ms, gridMs: grid.ms, checkMs: check.ms, formatMs: format.ms },
     child: { readMs: childRead, engineMs: childEngine, ratio: childEngine / childRead, reps: childReps, exitCode },
   };
 }

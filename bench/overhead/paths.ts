@@ -11,6 +11,7 @@ import { defaultConfig } from '../../src/domain/config/validate';
 import { formatReport } from '../../src/cli/print-report';
 import { sha256 } from '../../src/xlsx/node-files';
 import { guardInput } from '../../src/xlsx/input-guard';
+import { scanCellFixes } from '../../src/xlsx/empty-results';
 import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
 import type { XlsxFile } from './files';
 
@@ -47,6 +48,35 @@ export async function engine(files: XlsxFile[]): Promise<number> {
   const inputs = await openAll(files, true);
   const result = checkWorkbooks(inputs, { config: defaultConfig() });
   return formatReport(result.report, 'zh').length;
+}
+
+/** The post-parse scan for the cell values exceljs drops (XlsxWorkbookPort.open runs it per file). */
+export async function fixesOnly(files: XlsxFile[]): Promise<number> {
+  let n = 0;
+  for (const f of files) {
+    await scanCellFixes(f.bytes);
+    n++;
+  }
+  return n;
+}
+
+/** The grids of workbooks opened beforehand (exceljs model → SheetGrid). */
+export async function gridsOnly(ports: XlsxWorkbookPort[]): Promise<number> {
+  let sheets = 0;
+  for (const p of ports) sheets += (await p.readWorkbook()).sheets.length;
+  return sheets;
+}
+
+export async function openPorts(files: XlsxFile[]): Promise<XlsxWorkbookPort[]> {
+  const ports: XlsxWorkbookPort[] = [];
+  for (const f of files) ports.push(await XlsxWorkbookPort.open(f.bytes, f.name));
+  return ports;
+}
+
+/** The printed report of a check. */
+export function formatOnly(inputs: CheckInput[]): () => number {
+  const report = checkWorkbooks(inputs, { config: defaultConfig() }).report;
+  return () => formatReport(report, 'zh').length;
 }
 
 /** The check alone, on grids read beforehand. */
