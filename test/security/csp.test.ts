@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cspMetaContents, expectStrictPolicy, OFFICE_JS_HOSTS, parseCsp } from './csp';
+import { attribute, cspMetaContents, expectStrictPolicy, OFFICE_JS_HOSTS, parseCsp } from './csp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const html = fs.readFileSync(path.join(ROOT, 'src', 'taskpane', 'taskpane.html'), 'utf8');
@@ -66,5 +66,10 @@ describe('CSP of the pane page', () => {
       ['img-src', ['data:']],
     ]);
     expect(cspMetaContents('<meta name="x" content="a"><meta http-equiv=\'Content-Security-Policy\' content="b">')).toEqual(['b']);
+    // minified: unquoted attribute names and values
+    expect(cspMetaContents("<meta http-equiv=Content-Security-Policy content=\"default-src 'self'\">")).toEqual(["default-src 'self'"]);
+    expect(cspMetaContents('<meta http-equiv=Content-Security-Policy-Report-Only content=x>')).toEqual([]);
+    expect(attribute('<script defer src=taskpane.1.js>', 'src')).toBe('taskpane.1.js');
+    expect(attribute('<script src="a b.js">', 'src')).toBe('a b.js');
   });
 });

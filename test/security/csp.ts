@@ -4,13 +4,20 @@
  * sources are kept as written.
  */
 
+/** An attribute's value in a tag, quoted or not; undefined when absent. */
+export function attribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(tag);
+  return m ? m[1] ?? m[2] ?? m[3] : undefined;
+}
+
 /** The CSP meta tags' content attributes of an HTML page. */
 export function cspMetaContents(html: string): string[] {
   const out: string[] = [];
   for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
-    if (!/http-equiv\s*=\s*["']Content-Security-Policy["']/i.test(tag)) continue;
-    const content = /\bcontent\s*=\s*"([^"]*)"/i.exec(tag) ?? /\bcontent\s*=\s*'([^']*)'/i.exec(tag);
-    if (content) out.push(content[1]);
+    // quoted or not (the built page is minified: http-equiv=Content-Security-Policy)
+    if (!/http-equiv\s*=\s*["']?Content-Security-Policy(?=["'\s>])/i.test(tag)) continue;
+    const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(tag);
+    if (content) out.push(content[1] ?? content[2] ?? content[3]);
   }
   return out;
 }

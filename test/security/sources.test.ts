@@ -42,6 +42,7 @@ const CODE_FROM_STRINGS: [string, RegExp][] = [
   ['new Function', /new\s+Function\b/],
   ['Function(', /(^|[^\w$.])(?<!new\s+)Function\s*\(/],
   ['string timer', /\bset(Timeout|Interval|Immediate)\s*\(\s*['"`]/],
+  ['indirect eval', /\(\s*0\s*,\s*eval\s*\)|\b(?:window|self|globalThis|global)\s*\.\s*eval\b|\[\s*["'`]eval["'`]\s*\]/],
 ];
 
 function hits(files: string[], patterns: [string, RegExp][], strip: boolean): string[] {
@@ -97,6 +98,7 @@ describe('sources: no HTML injection, no code from strings', () => {
         'const f = new Function("return 1");',
         'const g = Function("return this")();',
         'window.eval(code); eval(code);',
+        'const h = (0, eval)("this");',
         'setTimeout("alert(1)", 0);',
         '// a comment about eval(x) is not code',
         'isFunction(x); obj.eval(y);',
@@ -113,7 +115,9 @@ describe('sources: no HTML injection, no code from strings', () => {
         '5: new Function',
         '6: Function(',
         '7: eval(',
-        '8: string timer',
+        '7: indirect eval',
+        '8: indirect eval',
+        '9: string timer',
       ]);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
