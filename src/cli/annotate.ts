@@ -12,13 +12,10 @@ import { openWorkbookFile } from './load-inputs';
 import { readBytes, writeBytes } from '../xlsx/node-files';
 import { XlsxWorkbookPort } from '../xlsx/xlsx-port';
 import { TOOL_SHEETS } from '../domain/port';
-import { lossesText, rewriteLosses } from '../xlsx/rewrite-losses';
 
 export interface AnnotateResult {
   written: string[];
   problems: Bilingual[];
-  /** things the user should know about a copy that was written (e.g. what it lacks) */
-  notices: Bilingual[];
 }
 
 /** A free target name in `dir` for `base` ("a.xlsx", then "a (2).xlsx"...). */
@@ -56,7 +53,6 @@ export async function writeAnnotated(
 ): Promise<AnnotateResult> {
   const written: string[] = [];
   const problems: Bilingual[] = [];
-  const notices: Bilingual[] = [];
   const forbidden = new Set(protectedPaths.map((p) => path.resolve(p)));
   const taken = new Set<string>();
   for (const f of files) {
@@ -92,14 +88,6 @@ export async function writeAnnotated(
     try {
       await writeBytes(target, await wb.port.toBytes());
       written.push(target);
-      const losses = wb.bytes ? await rewriteLosses(wb.bytes) : [];
-      if (losses.length > 0) {
-        const t = lossesText(losses);
-        notices.push({
-          zh: `${target}:标注副本不含原文件中的${t.zh}(读写组件的限制);原文件未改动,请在原文件中查看这些内容。`,
-          en: `${target}: the annotated copy lacks the original's ${t.en} (a limit of the workbook library); the original is unchanged, see them there.`,
-        });
-      }
     } catch {
       problems.push({
         zh: `无法写入 ${target}。请检查 --out 文件夹的路径和写入权限。`,
@@ -107,5 +95,5 @@ export async function writeAnnotated(
       });
     }
   }
-  return { written, problems, notices };
+  return { written, problems };
 }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { CheckReport } from '../../src/domain/types';
 import { run, tempDir } from './helpers';
 import { sheetsOf } from '../../src/xlsx/package/opc';
@@ -169,7 +170,7 @@ describe('zone-report check --out', () => {
     expect(key(JSON.parse(b.out) as CheckReport)).toEqual(key(JSON.parse(a.out) as CheckReport));
   });
 
-  it('says what an annotated copy lacks when the original has pictures (exceljs drops them)', async () => {
+  it('keeps the pictures of the original in the annotated copy (the copy is a patch on the original package)', async () => {
     const work = tempDir('img');
     const wb = await load(path.join(month, '营口经济技术开发区.xlsx'));
     // a 1×1 PNG
@@ -180,7 +181,17 @@ describe('zone-report check --out', () => {
     writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
     const r = await run(['check', file, '--register', register, '--history', history, '--out', path.join(work, 'out')]);
     expect(r.code).toBe(0);
-    expect(r.err).toContain('标注副本不含原文件中的图片和形状');
+    const parts = async (f: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(f));
+      const out = new Map<string, string>();
+      for (const name of Object.keys(zip.files)) if (!zip.files[name].dir) out.set(name, await zip.files[name].async('base64'));
+      return out;
+    };
+    const before = await parts(file);
+    const after = await parts(path.join(work, 'out', 'img.xlsx'));
+    const media = [...before.keys()].filter((n) => n.startsWith('xl/media/') || n.startsWith('xl/drawings/'));
+    expect(media.length).toBeGreaterThan(0);
+    for (const n of media) expect(after.get(n)).toBe(before.get(n));
   });
 
   it('refuses to write over an input (out = the checked folder) and exits 2, leaving inputs untouched', async () => {

@@ -85,7 +85,6 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     );
     const res = await writeAnnotated(report, inputs, outDir, protectedPaths, loaded.config, lang);
     for (const p of res.problems) io.err(p[lang] + '\n');
-    for (const n of res.notices) io.err(n[lang] + '\n');
     if (res.problems.length > 0) failed = true;
     const msg =
       lang === 'zh'
