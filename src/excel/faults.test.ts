@@ -31,11 +31,13 @@ function userWorkbook(opts: ConstructorParameters<typeof FakeExcel>[0] = {}): Fa
   return fx;
 }
 
+const TOOL_SHEET_NAMES: readonly string[] = Object.values(TOOL_SHEETS);
+
 /** The user's sheets only (names, cells, formats, CFs): what no fault may change. */
 function userSnapshot(fx: FakeExcel): string {
   return JSON.stringify(
     fx.sheets
-      .filter((s) => !Object.values(TOOL_SHEETS).includes(s.name as (typeof TOOL_SHEETS)[keyof typeof TOOL_SHEETS]))
+      .filter((s) => !TOOL_SHEET_NAMES.includes(s.name))
       .map((s) => ({ name: s.name, rows: s.rows, cfs: s.cfs, merges: s.merges, protected: s.protected })),
   );
 }

@@ -26,16 +26,18 @@ import { propertyParams, propertyTimeout } from './runs';
 
 // ------------------------------------------------------------------ what is written
 
+type ErrorCode = ExcelJS.CellErrorValue['error'];
+
 type Written =
   | { kind: 'number'; value: number }
   | { kind: 'string'; value: string }
   | { kind: 'rich'; runs: string[] }
   | { kind: 'boolean'; value: boolean }
-  | { kind: 'error'; value: string }
+  | { kind: 'error'; value: ErrorCode }
   | { kind: 'date'; ms: number }
-  | { kind: 'formula'; formula: string; result: number | string | boolean | { error: string } | null };
+  | { kind: 'formula'; formula: string; result: number | string | boolean | { error: ErrorCode } | null };
 
-const ERRORS = ['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!'];
+const ERRORS: ErrorCode[] = ['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!'];
 
 const number: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(0, -0, 1, -1, 0.1, 0.2 + 0.1, 5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -1.7976931348623157e308, Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, 1e21, 123456789.123456),
@@ -83,7 +85,7 @@ const written: fc.Arbitrary<Written> = fc.oneof(
           fc.constantFrom<number | string | boolean | null>(0, -0, false, true, '', null),
           number,
           text,
-          fc.constantFrom(...ERRORS).map((error) => ({ error })),
+          fc.constantFrom(...ERRORS).map((error): { error: ErrorCode } => ({ error })),
         ),
       })
       .map((r): Written => ({ kind: 'formula', ...r })),
@@ -115,7 +117,7 @@ function exceljsValue(w: Written): ExcelJS.CellValue {
     case 'rich':
       return { richText: w.runs.map((t, i) => (i % 2 === 1 ? { text: t, font: { bold: true } } : { text: t })) };
     case 'error':
-      return { error: w.value as ExcelJS.CellErrorValue['error'] };
+      return { error: w.value };
     case 'date':
       return new Date(w.ms);
     case 'formula':

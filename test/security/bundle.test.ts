@@ -210,7 +210,11 @@ describe('in Chromium: no request leaves 127.0.0.1 except for office.js, no CSP 
     await routeOfficeJs(page, 'local');
     await page.goto(served.url);
     await page.getByTestId('pane').waitFor();
-    const violations = () => page.evaluate(() => (Reflect.get(window, '__zrCsp') as string[]).slice());
+    const violations = () =>
+      page.evaluate(() => {
+        const list: unknown = Reflect.get(window, '__zrCsp');
+        return Array.isArray(list) ? list.map(String) : ['the violation recorder was not installed'];
+      });
     return { page, violations, pageErrors };
   }
 

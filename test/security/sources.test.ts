@@ -8,6 +8,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { util as zodUtil } from 'zod/v4/core';
+import { z } from '../../src/domain/zod';
+import { configSchema } from '../../src/domain/config/schema';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -83,6 +86,12 @@ describe('sources: no HTML injection, no code from strings', () => {
     expect(zod.indexOf('z.config({ jitless: true })')).toBeGreaterThan(zod.indexOf("import { z } from 'zod'"));
     // nothing is defined in that module before the configuration call
     expect(withoutComments(zod.slice(0, zod.indexOf('z.config('))).replace(/import[^;]+;/g, '').trim()).toBe('');
+  });
+
+  test('at run time zod is jitless: its eval probe answers false (the probe returns before compiling) and schemas still parse', () => {
+    expect(z.config().jitless).toBe(true);
+    expect(zodUtil.allowsEval.value).toBe(false);
+    expect(configSchema.safeParse({}).success).toBe(false);
   });
 
   test('the scanner itself finds what it looks for', () => {
