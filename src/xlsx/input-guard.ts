@@ -4,11 +4,12 @@
  * InputError to report, or null when the bytes may be handed to exceljs. Then the pre-parse
  * inspector (zip-inspect.ts) reads the zip's central directory and scans the XML, bounded, for what
  * would make exceljs hang, blow memory or pollute Object.prototype (zip bombs, huge row numbers,
- * DTDs, reserved names…): exceljs never sees such a file.
+ * DTDs, reserved names…): exceljs never sees such a file. guardInputForRead also says which
+ * worksheet parts hold data validations, which the reader cuts out of what exceljs reads.
  */
 import type { InputError } from '../domain/types';
 import { inputError } from './input-errors';
-import { inspectXlsxError } from './zip-inspect';
+import { inspectXlsx } from './zip-inspect';
 
 /** Files larger than this are refused before parsing (a monthly report is a few hundred KB). */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -27,8 +28,27 @@ function extension(name: string): string {
   return m ? m[1].toLowerCase() : '';
 }
 
+/** What the guard says about bytes it lets through: the worksheet parts holding data validations. */
+export interface GuardPass {
+  validationParts: string[];
+}
+
 /** The reason these bytes cannot be read as an .xlsx workbook, or null. */
 export function guardInput(bytes: Uint8Array, name: string): InputError | null {
+  const r = guardInputForRead(bytes, name);
+  return 'code' in r ? r : null;
+}
+
+/** The InputError for these bytes, or what the reader needs to know to read them (GuardPass). */
+export function guardInputForRead(bytes: Uint8Array, name: string): InputError | GuardPass {
+  const early = guardBytes(bytes, name);
+  if (early) return early;
+  const r = inspectXlsx(bytes);
+  return r.ok ? { validationParts: r.info.validationParts } : { code: r.code, message: r.message };
+}
+
+/** The checks before the inspector: size, extension, magic bytes. */
+function guardBytes(bytes: Uint8Array, name: string): InputError | null {
   if (bytes.length === 0) return inputError('E_EMPTY');
   if (bytes.length > MAX_INPUT_BYTES) return inputError('E_TOO_LARGE');
   const ext = extension(name);
@@ -40,5 +60,5 @@ export function guardInput(bytes: Uint8Array, name: string): InputError | null {
   if (ext === 'xls') return inputError('E_XLS');
   if (startsWith(bytes, ZIP_EMPTY_MAGIC)) return inputError('E_CORRUPT');
   if (!startsWith(bytes, ZIP_MAGIC)) return inputError('E_NOT_ZIP');
-  return inspectXlsxError(bytes);
+  return null;
 }

@@ -7,6 +7,8 @@
  * tool-owned conditional formats recorded in column B of the store sheet, as the Office.js port
  * makes them, so no user cell's own format is changed, and this port clears what either port
  * recorded. A CREATED workbook (the summary workbook) has no original and is written by exceljs.
+ * exceljs reads a copy without the sheets' data validations (read-copy.ts: it expands them cell by
+ * cell, and reading needs none); the original bytes, validations included, are what the copy patches.
  */
 import ExcelJS from 'exceljs';
 import { PortError, TOOL_SHEETS, type ReadOptions, type WorkbookPort } from '../domain/port';
@@ -14,7 +16,8 @@ import type { Highlight, OutSheet } from '../domain/output/sheet-model';
 import { patchPackage, type PatchPlan } from './package/patch';
 import type { WorkbookGrid } from '../domain/types';
 import { inputError, type InputErrorCode } from './input-errors';
-import { guardInput } from './input-guard';
+import { guardInputForRead } from './input-guard';
+import { readableCopy } from './read-copy';
 import { readGrid, VT } from './read-grid';
 import { scanCellFixes, type CellFixes } from './empty-results';
 import { renderSheet } from './render-sheet';
@@ -110,11 +113,12 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /** Open an .xlsx from its bytes; throws PortError with an input-error code (input-errors.ts). */
   static async open(bytes: Uint8Array, name: string): Promise<XlsxWorkbookPort> {
-    const guard = guardInput(bytes, name);
-    if (guard) throw new PortError(guard.code, guard.message.zh, guard.message.en);
+    const guard = guardInputForRead(bytes, name);
+    if ('code' in guard) throw new PortError(guard.code, guard.message.zh, guard.message.en);
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load(toArrayBuffer(bytes));
+      const readable = await readableCopy(bytes, guard.validationParts);
+      await wb.xlsx.load(toArrayBuffer(readable));
     } catch {
       // exceljs's own messages are unstable and may echo file content: report our code only.
       throw portError('E_CORRUPT');

@@ -101,8 +101,8 @@ export const INSPECT_MESSAGES: Readonly<Record<InspectErrorCode, Bilingual>> = O
     en: 'A worksheet contains an invalid cell address or row/column number. ' + RESAVE_EN,
   },
   E_RANGE_TOO_LARGE: {
-    zh: '工作表的合并单元格或数据有效性范围过大(例如整张表)。请缩小到实际填报区域后重新提交。',
-    en: 'A worksheet has merged cells or data validation over a huge range (e.g. the whole sheet). Limit them to the area actually filled in and submit it again.',
+    zh: '工作表的合并单元格范围过大(例如整列或整张表)。请取消多余的合并，只合并实际需要的标题等单元格后重新提交。',
+    en: 'A worksheet merges cells over a huge range (e.g. whole columns or the whole sheet). Unmerge them, keep only the merges really needed (titles and the like) and submit it again.',
   },
   E_UNSAFE_NAME: {
     zh: '工作表名称或定义的名称使用了保留字(如 __proto__、constructor、prototype)，为安全起见未读取。请在 Excel 中重命名后重新提交。',

@@ -14,7 +14,7 @@ import { INSPECT_ERROR_CODES, INSPECT_MESSAGES, type InspectErrorCode } from './
 import { readCentral, type ZipEntry } from './zip-inspect-central';
 import { inflateRaw } from './zip-inspect-inflate';
 import { DEFAULT_INSPECT_LIMITS, type InspectLimits } from './zip-inspect-limits';
-import { refVisitor, workbookVisitor, worksheetVisitor, type WorkbookFacts } from './zip-inspect-rules';
+import { refVisitor, workbookVisitor, worksheetVisitor, type SheetFacts, type WorkbookFacts } from './zip-inspect-rules';
 import { XmlScan, type XmlVisitor } from './zip-inspect-xml';
 
 export { INSPECT_ERROR_CODES, isInspectErrorCode, type InspectErrorCode } from './zip-inspect-codes';
@@ -26,6 +26,8 @@ export interface InspectInfo {
   /** sheet names as the workbook part lists them */
   sheetNames: string[];
   worksheetParts: number;
+  /** worksheet parts (zip entry names, as written) holding data validations: read-copy.ts cuts them */
+  validationParts: string[];
 }
 
 export type InspectResult =
@@ -80,9 +82,9 @@ function checkNames(names: string[]): InspectErrorCode | null {
   return null;
 }
 
-function visitorFor(name: string, limits: InspectLimits, facts: WorkbookFacts, counts: { cells: number }): XmlVisitor {
+function visitorFor(name: string, limits: InspectLimits, facts: WorkbookFacts, counts: { cells: number }, sheet: SheetFacts): XmlVisitor {
   if (name === WORKBOOK) return workbookVisitor(facts);
-  if (WORKSHEET.test(name)) return worksheetVisitor(limits, counts);
+  if (WORKSHEET.test(name)) return worksheetVisitor(limits, counts, sheet);
   return refVisitor();
 }
 
@@ -126,14 +128,18 @@ function inspect(bytes: Uint8Array, limits: InspectLimits): InspectResult {
   const facts: WorkbookFacts = { sheetNames: [], sheetIds: new Set() };
   const counts = { cells: 0 }; // across all sheets: exceljs holds every cell of every sheet at once
   let worksheetParts = 0;
+  const validationParts: string[] = [];
   for (const e of ordered) {
     const name = partName(e);
     if (WORKSHEET.test(name)) worksheetParts++;
-    const scan = isXmlPart(name) ? new XmlScan(visitorFor(name, limits, facts, counts)) : null;
+    const sheet: SheetFacts = { validations: false };
+    const scan = isXmlPart(name) ? new XmlScan(visitorFor(name, limits, facts, counts, sheet)) : null;
     const problem = readPart(bytes, e, scan);
     if (problem) return refuse(problem);
+    if (sheet.validations) validationParts.push(e.name);
   }
-  return { ok: true, info: { parts: entries.length, inflatedBytes: declared, sheetNames: facts.sheetNames, worksheetParts } };
+  const info: InspectInfo = { parts: entries.length, inflatedBytes: declared, sheetNames: facts.sheetNames, worksheetParts, validationParts };
+  return { ok: true, info };
 }
 
 /** Inspects workbook bytes; never throws. */

@@ -82,6 +82,21 @@ function bombSheet(mb: number, declared?: number): Uint8Array {
   return zip(parts);
 }
 
+/** Column letters of a 1-based column number. */
+function colName(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+const MERGED_TITLE = '<mergeCells count="1"><mergeCell ref="A1:I1"/></mergeCells>';
+
+/** A cross-sheet list validation as Excel 2010+ writes it (an x14 extension in the sheet's extLst). */
+const X14_LIST = (sqref: string): string =>
+  '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">' +
+  '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1" showErrorMessage="1">' +
+  `<x14:formula1><xm:f>下拉选项!$A$1:$A$2</xm:f></x14:formula1><xm:sqref>${sqref}</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
+
 const HAZARD_ROWS: ReportRow[] = [
   ['规模以上工业总产值', '01', '万元', '４５２１０', '398765.4。', '—', '−3.2', '520\u200b000', '①含新投产企业'],
   ['战略性新兴产业产值', '02', '万元', '…', '101,000', '90000\ufeff', '１２．２％', '— —', null],
@@ -123,7 +138,11 @@ export function buildCorpus(): CorpusFile[] {
     { name: 'row-negative.xlsx', bytes: sheetXml('<row r="-5"><c><v>1</v></c></row>'), expect: 'input-error', code: 'E_BAD_REF' },
     { name: 'row-not-number.xlsx', bytes: sheetXml('<row r="十"><c><v>1</v></c></row>'), expect: 'input-error', code: 'E_BAD_REF' },
     { name: 'merge-whole-sheet.xlsx', bytes: sheetXml(row(1, num('A1', 1)), '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'), expect: 'input-error', code: 'E_RANGE_TOO_LARGE' },
-    { name: 'validation-whole-sheet.xlsx', bytes: sheetXml(row(1, num('A1', 1)), '<dataValidations count="1"><dataValidation type="whole" sqref="A1:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>'), expect: 'input-error', code: 'E_RANGE_TOO_LARGE' },
+    { name: 'merge-whole-column.xlsx', bytes: sheetXml(row(1, num('A1', 1)), '<mergeCells count="1"><mergeCell ref="C1:C1048576"/></mergeCells>'), expect: 'input-error', code: 'E_RANGE_TOO_LARGE' },
+    // data validations are cut out of what exceljs reads (src/xlsx/read-copy.ts): read, never expanded
+    { name: 'validation-whole-sheet.xlsx', bytes: sheetXml(row(1, num('A1', 1)), '<dataValidations count="1"><dataValidation type="whole" sqref="A1:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>'), expect: 'findings' },
+    { name: 'validations-2000-whole-columns.xlsx', bytes: sheetXml(row(1, num('A1', 1)), `<dataValidations count="2000">${Array.from({ length: 2000 }, (_, i) => `<dataValidation type="list" sqref="${colName(i + 1)}1:${colName(i + 1)}1048576"><formula1>"是,否"</formula1></dataValidation>`).join('')}</dataValidations>`), expect: 'findings' },
+    { name: 'validation-prefixed-unclosed.xlsx', bytes: sheetXml(row(1, num('A1', 1)), '<!-- <dataValidations> --><x:dataValidations xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1"><x:dataValidation type="list" sqref="A1:XFD1048576"><x:formula1>"是"</x:formula1></x:dataValidation>'), expect: 'either' },
     { name: 'hyperlink-row-1e9.xlsx', bytes: sheetXml(row(1, num('A1', 1)), '<hyperlinks><hyperlink ref="A1000000000" display="x"/></hyperlinks>'), expect: 'input-error', code: 'E_ROW_LIMIT' },
     // ---- reserved names (prototype pollution in exceljs)
     { name: 'definedname-proto-sheet.xlsx', bytes: report(GOOD_ROWS, { definedNames: `<definedName name="区域">'__proto__'!$A$1:$B$2</definedName>` }), expect: 'input-error', code: 'E_UNSAFE_NAME' },
@@ -152,7 +171,9 @@ export function buildCorpus(): CorpusFile[] {
     { name: 'control-characters.xlsx', bytes: sheetXml(row(1, `<c r="A1" t="inlineStr"><is><t>a\u0001b\u0008</t></is></c>`)), expect: 'either' },
     { name: 'huge-sst-count.xlsx', bytes: withSst(XML + `<sst ${SST_NS} count="4294967295" uniqueCount="4294967295"><si><t>x</t></si></sst>`), expect: 'either' },
     { name: 'comment-row-1e9.xlsx', bytes: report(GOOD_ROWS, { extra: [{ name: 'xl/comments1.xml', data: XML + `<comments ${SST_NS}><authors><author>a</author></authors><commentList><comment ref="A1000000000" authorId="0"><text><t>x</t></text></comment></commentList></comments>` }] }), expect: 'input-error', code: 'E_ROW_LIMIT' },
-    { name: 'whole-column-validation.xlsx', bytes: sheetXml(row(1, num('A1', 1)), '<dataValidations count="1"><dataValidation type="list" sqref="C2:C1048576"><formula1>"是,否"</formula1></dataValidation></dataValidations>'), expect: 'input-error', code: 'E_RANGE_TOO_LARGE' },
+    { name: 'whole-column-validation.xlsx', bytes: sheetXml(row(1, num('A1', 1)), '<dataValidations count="1"><dataValidation type="list" sqref="C2:C1048576"><formula1>"是,否"</formula1></dataValidation></dataValidations>'), expect: 'findings' },
+    { name: 'whole-column-validation-colon-ref.xlsx', bytes: report(GOOD_ROWS, { sheets: [{ ...reportSheet('盘锦辽滨', GOOD_ROWS), after: MERGED_TITLE + '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="C:C I:I"><formula1>"万元,亿元,%"</formula1></dataValidation></dataValidations>' }] }), expect: 'findings' },
+    { name: 'whole-column-x14-list.xlsx', bytes: report(GOOD_ROWS, { sheets: [{ ...reportSheet('盘锦辽滨', GOOD_ROWS), after: MERGED_TITLE + X14_LIST('I1:I1048576') }, { name: '下拉选项', data: row(1, str('A1', '是')) + row(2, str('A2', '否')) }] }), expect: 'findings' },
     { name: 'validation-block.xlsx', bytes: report(GOOD_ROWS, { sheets: [{ ...reportSheet('盘锦辽滨', GOOD_ROWS), after: '<dataValidations count="1"><dataValidation type="decimal" sqref="D4:H5000 J1:J20000"><formula1>0</formula1></dataValidation></dataValidations>' }] }), expect: 'findings' },
     { name: 'sheet-id-2147483648.xlsx', bytes: report(GOOD_ROWS, { replace: { 'xl/workbook.xml': XML + `<workbook ${SST_NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="盘锦辽滨" sheetId="2147483648" r:id="rId1"/></sheets></workbook>` } }), expect: 'input-error', code: 'E_CORRUPT' },
     { name: 'sheet-id-repeated.xlsx', bytes: book({ sheets: [reportSheet('盘锦辽滨', GOOD_ROWS), reportSheet('大连金普', GOOD_ROWS)], replace: { 'xl/workbook.xml': XML + `<workbook ${SST_NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="盘锦辽滨" sheetId="1" r:id="rId1"/><sheet name="大连金普" sheetId="1" r:id="rId2"/></sheets></workbook>` } }), expect: 'input-error', code: 'E_CORRUPT' },
