@@ -11,7 +11,8 @@
  *  - "\r\n" and a lone "\r" → "\n" (XML end-of-line handling);
  *  - C0 control characters other than tab, line feed and carriage return are dropped (XML 1.0
  *    cannot carry them);
- *  - rich text → its runs' text joined;
+ *  - rich text → its runs' text joined, each run normalised on its own (so "\r" + "\n" in two runs
+ *    gives two line feeds: found by the 10,000-run property, seed -63040547);
  *  - a date → { date: ISO 8601 } (the date alone at midnight UTC) with a date number format;
  *  - a formula without cached result → { v: null, noResult: true };
  *  - a string holding an OOXML escape "_xHHHH_" is kept out of the generator: exceljs writes it
@@ -154,7 +155,8 @@ function expected(w: Written): Cell {
     case 'boolean':
       return { v: scalar(w.value) };
     case 'rich':
-      return { v: xmlText(w.runs.join('')) };
+      // each run is its own XML text: "\r" ending one run and "\n" starting the next are two line feeds
+      return { v: w.runs.map(xmlText).join('') };
     case 'error':
       return { v: { error: w.value } };
     case 'date':
@@ -225,6 +227,7 @@ describe('property: .xlsx write → read gives the same logical values', () => {
           { row: 2, col: 1, w: { kind: 'string', value: '甲\r\n乙\r丙' } },
           { row: 2, col: 2, w: { kind: 'string', value: 'a\u0001b\u001Fc\td' } },
           { row: 2, col: 3, w: { kind: 'string', value: ' \u200B１２３\u3000' } },
+          { row: 2, col: 4, w: { kind: 'rich', runs: ['\r', '\n', ' '] } },
           { row: 3, col: 1, w: { kind: 'date', ms: Date.UTC(2026, 8, 30) } },
           { row: 3, col: 2, w: { kind: 'date', ms: Date.UTC(2026, 8, 30, 8, 15, 0, 250) } },
         ],
@@ -234,7 +237,7 @@ describe('property: .xlsx write → read gives the same logical values', () => {
     const rows = grid.sheets[0].rows.map((r) => r.map((c) => (c ? logical(c) : c)));
     expect(rows[0]).toEqual([{ v: 0 }, { v: 0, f: 'A1-0' }, { v: false, f: 'A1=1' }, { v: '', f: 'A1&""' }]);
     expect(Object.is(rows[0][0]?.v, 0)).toBe(true);
-    expect(rows[1]).toEqual([{ v: '甲\n乙\n丙' }, { v: 'abc\td' }, { v: ' \u200B１２３\u3000' }]);
+    expect(rows[1]).toEqual([{ v: '甲\n乙\n丙' }, { v: 'abc\td' }, { v: ' \u200B１２３\u3000' }, { v: '\n\n ' }]);
     expect(rows[2]).toEqual([{ v: { date: '2026-09-30' } }, { v: { date: '2026-09-30T08:15:00.250Z' } }]);
   });
 
