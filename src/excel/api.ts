@@ -28,6 +28,9 @@ export interface XlRangeFormat {
 
 export interface XlConditionalFormat extends XlLoadable {
   readonly id: string;
+  /** 'Custom', 'CellValue', 'DataBar'… (ExcelApi 1.6); `custom` may be read only when 'Custom' */
+  readonly type: string;
+  /** ExcelApi 1.6; `custom/rule/formula` can be loaded by path (highlight-fallback.ts) */
   readonly custom: {
     readonly rule: { formula: string };
     readonly format: { readonly fill: { color: string }; readonly font: { color: string } };

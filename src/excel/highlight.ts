@@ -14,6 +14,14 @@
  * deletes a format only when both match what it created. The record lives in the workbook,
  * so clearing works after the workbook was closed and reopened.
  *
+ * Records written by the .xlsx port (command line, standalone pane) carry file ids (`xlsx:…`) that
+ * never match an Excel id: their formats are found by rule instead — Custom, `=TRUE`, exactly the
+ * recorded areas — in two round trips taking the place of 3–4: the types of the formats, then the
+ * formula and areas of the Custom ones only (highlight-fallback.ts; a record mixing both kinds, which
+ * neither port writes, costs two more). If such a read fails, it is repeated once per sheet; a sheet
+ * whose formats cannot be read is left as it is, its entries stay recorded, and a HighlightNotice
+ * (OfficeWorkbookPort.lastHighlightNotice) reports it instead of an error.
+ *
  * Round trips, whatever the number of cells (each split further only beyond the request budget):
  *   1  worksheet names and protection        4  where the formats with recorded ids apply (if any)
  *   2  the record (if the tool sheet exists) 5  delete old + add new formats, load their ids
@@ -29,6 +37,7 @@ import type { XlConditionalFormat, XlConditionalFormatCollection, XlContext, XlR
 import { protectedSheetError } from './errors';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './limits';
 import { syncChecked } from './sync';
+import { isFileId, queueDeleteByRule, type FallbackResult } from './highlight-fallback';
 import { findToolSheet, queueStoreRead, queueStoreWrite, storedText } from './tool-store';
 
 type Level = Highlight['level'];
@@ -133,11 +142,18 @@ export function areaShape(address: string): string[] {
  * and the shape of its areas match the record: Excel documents a format's id only loosely, and a
  * user's own format must never be removed by an id that happens to coincide.
  */
-async function queueDeleteRecorded(ctx: XlContext, state: State, signal?: AbortSignal): Promise<void> {
-  const live = state.record.entries.filter((e) => state.byName.has(e.sheet));
-  if (live.length === 0) return;
-  const protectedSheets = [...new Set(live.filter((e) => state.byName.get(e.sheet)?.protection.protected).map((e) => e.sheet))];
+async function queueDeleteRecorded(ctx: XlContext, state: State, signal?: AbortSignal): Promise<FallbackResult> {
+  const all = state.record.entries.filter((e) => state.byName.has(e.sheet));
+  const none: FallbackResult = { kept: [], unreadSheets: [], deleted: 0 };
+  if (all.length === 0) return none;
+  const protectedSheets = [...new Set(all.filter((e) => state.byName.get(e.sheet)?.protection.protected).map((e) => e.sheet))];
   if (protectedSheets.length > 0) throw protectedSheetError(protectedSheets);
+  // Formats recorded by the .xlsx port carry ids of a file, not of Excel: found by their rule instead
+  // (highlight-fallback.ts). A record is written whole by one port, so usually only one path runs.
+  const foreign = all.filter((e) => isFileId(e.id));
+  const byRule = foreign.length > 0 ? await queueDeleteByRule(ctx, state.byName, foreign, signal) : none;
+  const live = all.filter((e) => !isFileId(e.id));
+  if (live.length === 0) return byRule;
   // one collection per distinct (sheet, address)
   const collections = new Map<string, { entries: HighlightEntry[]; coll: XlConditionalFormatCollection }>();
   for (const e of live) {
@@ -160,7 +176,7 @@ async function queueDeleteRecorded(ctx: XlContext, state: State, signal?: AbortS
       if (entry) candidates.push({ entry, cf, areas: cf.getRanges().load('address') });
     }
   }
-  if (candidates.length === 0) return;
+  if (candidates.length === 0) return byRule;
   await syncChecked(ctx, signal);
   const deleted = new Set<XlConditionalFormat>();
   for (const { entry, cf, areas } of candidates) {
@@ -169,6 +185,24 @@ async function queueDeleteRecorded(ctx: XlContext, state: State, signal?: AbortS
     cf.delete();
     deleted.add(cf);
   }
+  return { ...byRule, deleted: byRule.deleted + deleted.size };
+}
+
+/** What a highlight or clear left undone, for the pane to show (null: nothing). */
+export interface HighlightNotice {
+  /** sheets whose earlier highlights were left in place because their formats could not be read */
+  sheets: string[];
+  zh: string;
+  en: string;
+}
+
+export function unreadNotice(sheets: string[]): HighlightNotice | null {
+  if (sheets.length === 0) return null;
+  return {
+    sheets,
+    zh: `工作表“${sheets.join('、')}”的条件格式无法读取,其中由命令行或独立窗格添加的标注未清除(记录已保留,可稍后重试)。其他工作表已处理。`,
+    en: `The conditional formats of sheet "${sheets.join('", "')}" could not be read, so the highlights the command line or the standalone pane added there were left in place (still recorded; try again later). Other sheets were done.`,
+  };
 }
 
 /** Sync 5: the record, written to column B of the tool sheet. */
@@ -183,7 +217,11 @@ function color(hex: string | undefined): string | null {
 }
 
 /** Replaces the tool's highlights with `items`. */
-export async function applyHighlights(ctx: XlContext, items: Highlight[], signal?: AbortSignal): Promise<HighlightRecord> {
+export async function applyHighlights(
+  ctx: XlContext,
+  items: Highlight[],
+  signal?: AbortSignal,
+): Promise<HighlightRecord & { notice: HighlightNotice | null }> {
   const state = await loadState(ctx, signal);
   const groups = groupHighlights(items);
   // Refuse before writing anything: a batch is not a transaction, so a protected sheet met halfway
@@ -192,7 +230,7 @@ export async function applyHighlights(ctx: XlContext, items: Highlight[], signal
   const locked = targets.filter((s) => state.byName.get(s)?.protection.protected);
   if (locked.length > 0) throw protectedSheetError(locked);
 
-  await queueDeleteRecorded(ctx, state, signal);
+  const old = await queueDeleteRecorded(ctx, state, signal);
   // Conditional formats change no values, so nothing needs recalculating; and the screen redraws
   // once, after the batch.
   ctx.workbook.application.suspendApiCalculationUntilNextSync();
@@ -232,15 +270,20 @@ export async function applyHighlights(ctx: XlContext, items: Highlight[], signal
     }
   }
   await flush();
-  const record: HighlightRecord = { version: 1, entries };
+  // what could not be removed stays recorded, so a later clear can still find it
+  const record: HighlightRecord = { version: 1, entries: [...entries, ...old.kept] };
   await writeRecord(ctx, state, record, signal);
-  return record;
+  return { ...record, notice: unreadNotice(old.unreadSheets) };
 }
 
-/** Removes every highlight the tool recorded; the user's cells and formats are untouched. */
-export async function clearAllHighlights(ctx: XlContext, signal?: AbortSignal): Promise<void> {
+/**
+ * Removes every highlight the tool recorded; the user's cells and formats are untouched. Entries that
+ * could not be looked for (a sheet whose formats cannot be read) stay recorded and are reported.
+ */
+export async function clearAllHighlights(ctx: XlContext, signal?: AbortSignal): Promise<HighlightNotice | null> {
   const state = await loadState(ctx, signal);
-  if (state.record.entries.length === 0) return;
-  await queueDeleteRecorded(ctx, state, signal);
-  await writeRecord(ctx, state, { version: 1, entries: [] }, signal);
+  if (state.record.entries.length === 0) return null;
+  const old = await queueDeleteRecorded(ctx, state, signal);
+  await writeRecord(ctx, state, { version: 1, entries: old.kept }, signal);
+  return unreadNotice(old.unreadSheets);
 }

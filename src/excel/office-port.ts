@@ -10,7 +10,7 @@ import { PortError, type ReadOptions, type WorkbookPort } from '../domain/port';
 import type { WorkbookGrid } from '../domain/types';
 import type { ExcelRunner, SetSupport, XlContext } from './api';
 import { toPortError, unsupportedError } from './errors';
-import { applyHighlights, clearAllHighlights } from './highlight';
+import { applyHighlights, clearAllHighlights, type HighlightNotice } from './highlight';
 import { isSetSupported } from './host';
 import { readWorkbook } from './read';
 import { syncChecked } from './sync';
@@ -36,6 +36,12 @@ export class OfficeWorkbookPort implements WorkbookPort {
   /** writes in flight, and when the last one ended (live mode ignores the tool's own edits) */
   private writes = 0;
   private lastWriteEnd = 0;
+  /**
+   * What the last highlight or clear left undone (earlier highlights on sheets whose formats could
+   * not be read), or null. Not an error: everything else was done, so WorkbookPort's void result
+   * stays and the pane may show this as a warning.
+   */
+  lastHighlightNotice: HighlightNotice | null = null;
 
   constructor(
     private readonly run: ExcelRunner,
@@ -69,11 +75,13 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   async highlight(items: Highlight[]): Promise<void> {
-    await this.writing((ctx) => applyHighlights(ctx, items));
+    this.lastHighlightNotice = null;
+    this.lastHighlightNotice = (await this.writing((ctx) => applyHighlights(ctx, items))).notice;
   }
 
   async clearHighlights(): Promise<void> {
-    await this.writing((ctx) => clearAllHighlights(ctx));
+    this.lastHighlightNotice = null;
+    this.lastHighlightNotice = await this.writing((ctx) => clearAllHighlights(ctx));
   }
 
   async writeSheets(sheets: OutSheet[]): Promise<void> {

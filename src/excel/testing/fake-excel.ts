@@ -129,12 +129,28 @@ export class FakeExcel {
     return s;
   }
 
-  /** A conditional format the user made (for restore tests). */
-  addUserCf(sheet: string, address: string, fill: string): FakeCfState {
+  /**
+   * A conditional format the user made (for restore tests): by default a Custom rule `=TRUE`;
+   * `type: 'CellValue'` for a cell-value rule (two of them on one range make reading rules throw).
+   */
+  addUserCf(sheet: string, address: string, fill: string, opts: { formula?: string; type?: string } = {}): FakeCfState {
+    return this.addCf(sheet, { address, formula: opts.formula ?? '=TRUE', fill, ...(opts.type ? { type: opts.type } : {}), owner: 'user' });
+  }
+
+  /** Any conditional format, as a file opened in Excel would bring it (a fresh runtime id). */
+  addCf(sheet: string, cf: Omit<FakeCfState, 'id' | 'fontColor'> & { fontColor?: string | null }): FakeCfState {
     const s = this.mustSheet(sheet);
-    const cf: FakeCfState = { id: this.cfId(), address, formula: '=TRUE', fill, fontColor: null, owner: 'user' };
-    s.cfs.push(cf);
-    return cf;
+    const state: FakeCfState = {
+      id: this.cfId(),
+      ...(cf.type !== undefined ? { type: cf.type } : {}),
+      address: cf.address,
+      formula: cf.formula,
+      fill: cf.fill,
+      fontColor: cf.fontColor ?? null,
+      owner: cf.owner,
+    };
+    s.cfs.push(state);
+    return state;
   }
 
   sheet(name: string): FakeSheetState | undefined {

@@ -394,6 +394,27 @@ class FakeFormat implements XlRangeFormat {
   }
 }
 
+/**
+ * Reading conditional formats back has thrown in Excel when a range carries two cell-value rules:
+ * the fake refuses to read the type or rule of any format on such a range (harsher than Excel is
+ * known to be, so the port's handling of the failure is exercised).
+ */
+function rulesUnreadable(cfs: FakeCfState[]): boolean {
+  const cellValue = cfs.filter((c) => c.type === 'CellValue');
+  const bounds = (c: FakeCfState) => splitAreas(c.address).flatMap((a) => areaBounds(a) ?? []);
+  for (let i = 0; i < cellValue.length; i++) {
+    for (let j = i + 1; j < cellValue.length; j++) {
+      const b = bounds(cellValue[j]);
+      if (bounds(cellValue[i]).some((x) => b.some((y) => intersects(x, y)))) return true;
+    }
+  }
+  return false;
+}
+
+function unreadable(): FakeOfficeError {
+  return new FakeOfficeError('GeneralException', 'An internal error has occurred (reading conditional formats with two cell-value rules).');
+}
+
 class FakeCf extends FakeProxy implements XlConditionalFormat {
   /** the CF's state, known once the add (or getItem) operation ran at sync */
   cf: FakeCfState | null = null;
@@ -419,7 +440,7 @@ class FakeCf extends FakeProxy implements XlConditionalFormat {
     this.custom = {
       rule: {
         get formula(): string {
-          return notLoaded();
+          return String(self.loaded('custom/rule/formula'));
         },
         set formula(v: string) {
           set('cf.formula', v, (cf) => (cf.formula = v));
@@ -449,12 +470,41 @@ class FakeCf extends FakeProxy implements XlConditionalFormat {
   get id(): string {
     return this.str('id');
   }
+  get type(): string {
+    return this.str('type');
+  }
+
+  /** the sheet's cell-value formats that share a cell with this one (all the fault model needs) */
+  private overlapping(cf: FakeCfState): FakeCfState[] {
+    const cellValue = this.sheet().cfs.filter((o) => o.type === 'CellValue');
+    if (cellValue.length < 2) return cellValue;
+    const mine = splitAreas(cf.address).flatMap((a) => areaBounds(a) ?? []);
+    return cellValue.filter((o) => splitAreas(o.address).some((a) => {
+      const b = areaBounds(a);
+      return b !== null && mine.some((m) => intersects(m, b));
+    }));
+  }
 
   protected fetch(prop: string): unknown {
     if (!this.cf) throw new FakeOfficeError('ItemNotFound', 'conditional format');
     if (prop === 'id') return this.cf.id;
-    // Reading rules back is what has thrown in real Excel: the port must not need it.
+    if (prop === 'type') {
+      if (rulesUnreadable(this.overlapping(this.cf))) throw unreadable();
+      return this.cf.type ?? 'Custom';
+    }
+    // Reading other properties back is not modelled: the port must not need them.
     throw new FakeOfficeError('GeneralException', `fake: reading conditional format ${prop} back is not supported`);
+  }
+
+  /** `custom/rule/formula` only, and only of a Custom format (Excel throws for `custom` of another type). */
+  protected override fetchNested(head: string, rest: string[]): unknown {
+    const cf = this.cf;
+    if (!cf) throw new FakeOfficeError('ItemNotFound', 'conditional format');
+    if (head !== 'custom' || rest.some((r) => r !== 'rule/formula')) return super.fetchNested(head, rest);
+    if ((cf.type ?? 'Custom') !== 'Custom') throw new FakeOfficeError('InvalidOperation', `custom of a ${cf.type} format`);
+    if (rulesUnreadable(this.overlapping(cf))) throw unreadable();
+    this.setLoaded('custom/rule/formula', cf.formula);
+    return { rule: { formula: cf.formula } };
   }
 
   /** Used by a collection load: this CF exists and its id came with the collection. */
@@ -527,11 +577,13 @@ class FakeCfCollection extends FakeProxy implements XlConditionalFormatCollectio
 
   override fetchPaths(paths: string[]): unknown {
     const sub = paths.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
-    if (sub.some((p) => p !== 'id')) {
-      throw new FakeOfficeError('GeneralException', 'fake: only conditional format ids can be read back');
+    if (sub.some((p) => p !== 'id' && p !== 'type')) {
+      throw new FakeOfficeError('GeneralException', 'fake: only conditional format ids and types can be read back by the collection');
     }
-    this.itemList = this.matching().map((cf) => new FakeCf(this.ctx, this.sheet).bind(cf));
-    return { items: this.itemList.map((cf) => ({ id: cf.cf?.id })) };
+    const found = this.matching();
+    if (sub.includes('type') && rulesUnreadable(found)) throw unreadable();
+    this.itemList = found.map((cf) => new FakeCf(this.ctx, this.sheet).bind(cf));
+    return { items: this.itemList.map((cf) => cf.fetchPaths(sub)) };
   }
 
   add(type: 'Custom'): FakeCf {

@@ -19,6 +19,8 @@ export interface FakeCellState {
 
 export interface FakeCfState {
   id: string;
+  /** Excel's ConditionalFormatType; absent means 'Custom' (what the tool adds) */
+  type?: string;
   /** areas it applies to, comma-separated, no sheet prefix */
   address: string;
   formula: string;
