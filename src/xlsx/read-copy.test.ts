@@ -42,6 +42,11 @@ describe('removeValidations', () => {
     expect(removeValidations(prefixed)).toEqual({ xml: '<x:worksheet xmlns:x="m"><x:sheetData/><!-- <dataValidations> --><![CDATA[<dataValidations>]]></x:worksheet>', removed: 2 });
   });
 
+  it('skips the cells (no validation inside sheetData is one exceljs reads) and goes on after them', () => {
+    const xml = '<worksheet><sheetData><row r="1"><c r="A1"><is><t><![CDATA[</sheetData>]]></t></is></c></row><row r="2"/></sheetData>' + CLASSIC + '<x:sheetData></x:sheetData>' + CLASSIC + '</worksheet>';
+    expect(removeValidations(xml).xml).toBe('<worksheet><sheetData><row r="1"><c r="A1"><is><t><![CDATA[</sheetData>]]></t></is></c></row><row r="2"/></sheetData><x:sheetData></x:sheetData></worksheet>');
+  });
+
   it('returns the very same text when there is nothing to cut, and cuts an unclosed block to the end', () => {
     const xml = `${HEAD}</worksheet>`;
     expect(removeValidations(xml)).toEqual({ xml, removed: 0 });
@@ -54,6 +59,13 @@ function book(after: string, extraSheet = false): Uint8Array {
   sheets[0].after = (sheets[0].after ?? '') + after;
   if (extraSheet) sheets.push({ name: '下拉选项', data: '<row r="1"><c r="A1" t="inlineStr"><is><t>是</t></is></c></row>', after: '' });
   return zip(bookParts({ sheets }));
+}
+
+/** Cells exceljs holds a validation for (worksheet.dataValidations.model, absent from its typings). */
+function validatedCells(ws: ExcelJS.Worksheet | undefined): number {
+  const dv: unknown = ws ? Reflect.get(ws, 'dataValidations') : undefined;
+  const model: unknown = typeof dv === 'object' && dv !== null ? Reflect.get(dv, 'model') : undefined;
+  return typeof model === 'object' && model !== null ? Object.keys(model).length : -1;
 }
 
 describe('readableCopy', () => {
@@ -80,7 +92,7 @@ describe('readableCopy', () => {
     const ms = Date.now() - t;
     const ws = port.workbook.getWorksheet('盘锦辽滨');
     expect(ws?.getCell('E4').value).toBe(398765.4);
-    expect(Object.keys(ws?.dataValidations.model ?? {})).toEqual([]);
+    expect(validatedCells(ws)).toBe(0);
     expect(ms).toBeLessThan(1000);
     // the original's validations are still what the copy is made from
     const out = await port.toBytes();
@@ -88,6 +100,6 @@ describe('readableCopy', () => {
     // and exceljs on the original would have expanded them: the reason for the copy
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.slice().buffer);
-    expect(Object.keys(wb.getWorksheet('盘锦辽滨')?.dataValidations.model ?? {}).length).toBe(1_048_573);
+    expect(validatedCells(wb.getWorksheet('盘锦辽滨'))).toBe(1_048_573);
   });
 });

@@ -10,6 +10,8 @@ import { deflateRawSync } from 'node:zlib';
 import type { Seed } from './mutate';
 import { bookParts, esc, fml, GOOD_ROWS, num, reportSheet, row, str, type BookSpec, type ReportRow } from './workbook-xml';
 import { deflatedRepeat, zip, type ZipPart } from './zip-writer';
+import { clerkMistakes, reportSheet as sampleSheet, sampleMonth, sampleRegister } from '../../src/domain/sample';
+import { fixtureWorkbook } from '../lossless/fixture-writer';
 
 export interface CorpusFile {
   name: string;
@@ -80,6 +82,17 @@ function bombSheet(mb: number, declared?: number): Uint8Array {
     p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, deflated: deflatedRepeat(mb), declaredSize: declared ?? mb * 1024 * 1024 } : p,
   );
   return zip(parts);
+}
+
+/**
+ * A clerk's report as Excel writes it (shared strings, x14 data bar, chart…) with a dropdown on the
+ * whole unit column and a cross-sheet x14 list on the whole column I: read, with findings.
+ */
+function wholeColumnDropdowns(): Uint8Array {
+  const period = { year: 2026, month: 9 };
+  const month = sampleMonth(sampleRegister(2), period);
+  const sheet = sampleSheet(month[0].zone, period, month[0].values, { overrides: clerkMistakes(month[0].values) });
+  return fixtureWorkbook({ reports: [sheet], chart: true, validations: 'whole-column' });
 }
 
 /** Column letters of a 1-based column number. */
@@ -173,6 +186,7 @@ export function buildCorpus(): CorpusFile[] {
     { name: 'comment-row-1e9.xlsx', bytes: report(GOOD_ROWS, { extra: [{ name: 'xl/comments1.xml', data: XML + `<comments ${SST_NS}><authors><author>a</author></authors><commentList><comment ref="A1000000000" authorId="0"><text><t>x</t></text></comment></commentList></comments>` }] }), expect: 'input-error', code: 'E_ROW_LIMIT' },
     { name: 'whole-column-validation.xlsx', bytes: sheetXml(row(1, num('A1', 1)), '<dataValidations count="1"><dataValidation type="list" sqref="C2:C1048576"><formula1>"是,否"</formula1></dataValidation></dataValidations>'), expect: 'findings' },
     { name: 'whole-column-validation-colon-ref.xlsx', bytes: report(GOOD_ROWS, { sheets: [{ ...reportSheet('盘锦辽滨', GOOD_ROWS), after: MERGED_TITLE + '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="C:C I:I"><formula1>"万元,亿元,%"</formula1></dataValidation></dataValidations>' }] }), expect: 'findings' },
+    { name: 'realistic-whole-column-dropdowns.xlsx', bytes: wholeColumnDropdowns(), expect: 'findings' },
     { name: 'whole-column-x14-list.xlsx', bytes: report(GOOD_ROWS, { sheets: [{ ...reportSheet('盘锦辽滨', GOOD_ROWS), after: MERGED_TITLE + X14_LIST('I1:I1048576') }, { name: '下拉选项', data: row(1, str('A1', '是')) + row(2, str('A2', '否')) }] }), expect: 'findings' },
     { name: 'validation-block.xlsx', bytes: report(GOOD_ROWS, { sheets: [{ ...reportSheet('盘锦辽滨', GOOD_ROWS), after: '<dataValidations count="1"><dataValidation type="decimal" sqref="D4:H5000 J1:J20000"><formula1>0</formula1></dataValidation></dataValidations>' }] }), expect: 'findings' },
     { name: 'sheet-id-2147483648.xlsx', bytes: report(GOOD_ROWS, { replace: { 'xl/workbook.xml': XML + `<workbook ${SST_NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="盘锦辽滨" sheetId="2147483648" r:id="rId1"/></sheets></workbook>` } }), expect: 'input-error', code: 'E_CORRUPT' },

@@ -21,6 +21,13 @@ export interface FixtureOptions {
   noDxfs?: boolean;
   /** 1-based rows hidden on each report sheet */
   hiddenRows?: number[];
+  /**
+   * The report sheets' data validations: 'report' (default) a decimal check on D4:F<last> and an x14
+   * list on I4:I<last>; 'whole-column' a dropdown on the whole unit column (C1:C1048576) besides the
+   * decimal check, and the x14 cross-sheet list on the whole column I (I1:I1048576), as templates
+   * made by selecting columns hold them; 'none' neither (the x14 data bar stays).
+   */
+  validations?: 'report' | 'whole-column' | 'none';
 }
 
 const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
@@ -121,10 +128,22 @@ function sheetXml(sheet: OutSheet, sst: Strings, o: FixtureOptions, extras: { no
       ? `<conditionalFormatting sqref="G4:G${last}"><cfRule type="colorScale" priority="1"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="FFF8696B"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>`
       : `<conditionalFormatting sqref="G4:G${last}"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>50</formula></cfRule></conditionalFormatting>`) +
     `<conditionalFormatting sqref="E4:E${last}"><cfRule type="dataBar" priority="2"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar><extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="${X14}"><x14:id>{00000000-000E-0000-0000-00000${extras.index}000000}</x14:id></ext></extLst></cfRule></conditionalFormatting>`;
-  const dv = `<dataValidations count="1"><dataValidation type="decimal" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" sqref="D4:F${last}"><formula1>0</formula1></dataValidation></dataValidations>`;
+  const validations = o.validations ?? 'report';
+  const decimal = `<dataValidation type="decimal" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" sqref="D4:F${last}"><formula1>0</formula1></dataValidation>`;
+  const unitList = '<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="C1:C1048576"><formula1>"万元,亿元,个,人,%"</formula1></dataValidation>';
+  const dv =
+    validations === 'none'
+      ? ''
+      : validations === 'whole-column'
+        ? `<dataValidations count="2">${unitList}${decimal}</dataValidations>`
+        : `<dataValidations count="1">${decimal}</dataValidations>`;
+  const listSqref = validations === 'whole-column' ? 'I1:I1048576' : `I4:I${last}`;
   const ext =
     `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="${XM}"><x14:cfRule type="dataBar" id="{00000000-000E-0000-0000-00000${extras.index}000000}"><x14:dataBar minLength="0" maxLength="100" gradient="0"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/><x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule><xm:sqref>E4:E${last}</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext>` +
-    `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="${XM}"><x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"><x14:formula1><xm:f>下拉选项!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>I4:I${last}</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
+    (validations === 'none'
+      ? ''
+      : `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="${X14}"><x14:dataValidations count="1" xmlns:xm="${XM}"><x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"><x14:formula1><xm:f>下拉选项!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>${listSqref}</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`) +
+    '</extLst>';
   const rel = { chart: extras.chart ? '<drawing r:id="rId1"/>' : '', notes: extras.notes ? `<legacyDrawing r:id="rId${extras.chart ? 3 : 2}"/>` : '' };
   const xml =
     HEAD +
