@@ -15,8 +15,9 @@
  *
  * Decision: the validations are cut whenever a sheet holds any, not only above a size. Reading never
  * uses them, one path is exercised by every template with a dropdown (not only by rare huge ones),
- * and below the old limit they still cost (C1:C250000: 0.47-0.65 s and +34 MB RSS, +30 MB heap). Only the sheets that hold
- * validations are rewritten (the inspector says which); the other parts keep their compressed bytes.
+ * and below the old limit they still cost (C1:C250000: 0.47-0.65 s, +34 MB RSS). Only the sheets
+ * that hold validations are rewritten (the inspector says which); the other parts keep their
+ * compressed bytes.
  * Cost, measured on a 200,000-cell sheet with a whole-column list (load average 8 on 2 cores): the
  * copy 0.23-0.5 s (1.6 s before skipping <sheetData> and storing the part), then exceljs 1.7-2 s on
  * the copy against 4.2-7.1 s on the original.
