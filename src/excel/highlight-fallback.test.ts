@@ -13,7 +13,7 @@ import { readStore } from '../xlsx/package/store';
 import { unescapeXml } from '../xlsx/package/xml-scan';
 import { readPackage, text } from '../xlsx/package/zip-parts';
 import { XlsxWorkbookPort } from '../xlsx/xlsx-port';
-import { packCells } from './address';
+import { packCells } from '../domain/a1-areas';
 import { groupHighlights, parseRecord, type HighlightEntry } from './highlight';
 import { canonicalAreas, isFileId, isToolFormula } from './highlight-fallback';
 import { OfficeWorkbookPort } from './office-port';

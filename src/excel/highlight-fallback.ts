@@ -21,7 +21,7 @@
  * ExcelApi 1.9; conditionalFormats items, conditionalFormat.id/type/custom.rule.formula/delete 1.6.
  */
 import { PortError } from '../domain/port';
-import { MAX_ADDRESS_CHARS, MAX_AREAS_PER_CALL, splitAreas } from './address';
+import { MAX_ADDRESS_CHARS, MAX_AREAS_PER_CALL, splitAreas } from '../domain/a1-areas';
 import type { XlConditionalFormat, XlConditionalFormatCollection, XlContext, XlRangeAreas, XlWorksheet } from './api';
 import { officeErrorCode } from './errors';
 import type { HighlightEntry } from './highlight';

@@ -31,76 +31,16 @@
  * split at ≤ 2,000 characters / ≤ 400 areas, one conditional format per address string.
  */
 import { STYLES, type Highlight } from '../domain/output/sheet-model';
+import { groupHighlights, parseRecord, type HighlightEntry, type HighlightRecord, type Level } from '../domain/output/highlight-record';
+export { groupHighlights, parseRecord, type HighlightEntry, type HighlightRecord };
 import { TOOL_SHEETS } from '../domain/port';
-import { areaBounds, packCells, splitAreas } from './address';
+import { areaBounds, packCells, splitAreas } from '../domain/a1-areas';
 import type { XlConditionalFormat, XlConditionalFormatCollection, XlContext, XlRangeAreas, XlWorksheet } from './api';
 import { protectedSheetError } from './errors';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './limits';
 import { syncChecked } from './sync';
 import { isFileId, queueDeleteByRule, type FallbackResult } from './highlight-fallback';
 import { findToolSheet, queueStoreRead, queueStoreWrite, storedText } from './tool-store';
-
-type Level = Highlight['level'];
-
-/** One conditional format the tool added. */
-export interface HighlightEntry {
-  sheet: string;
-  /** areas, comma-separated, as passed to getRanges */
-  address: string;
-  id: string;
-  level: Level;
-}
-
-export interface HighlightRecord {
-  version: 1;
-  entries: HighlightEntry[];
-}
-
-/** Parses the stored record; anything unreadable counts as no record (nothing to remove). */
-export function parseRecord(text: string | null): HighlightRecord {
-  if (!text) return { version: 1, entries: [] };
-  try {
-    const x: unknown = JSON.parse(text);
-    if (typeof x !== 'object' || x === null || !('entries' in x) || !Array.isArray(x.entries)) {
-      return { version: 1, entries: [] };
-    }
-    const entries = x.entries.filter(
-      (e: unknown): e is HighlightEntry =>
-        typeof e === 'object' &&
-        e !== null &&
-        'sheet' in e &&
-        typeof e.sheet === 'string' &&
-        'address' in e &&
-        typeof e.address === 'string' &&
-        'id' in e &&
-        typeof e.id === 'string',
-    );
-    return { version: 1, entries };
-  } catch {
-    return { version: 1, entries: [] };
-  }
-}
-
-/** Groups highlights per sheet and level (a cell with several findings takes the worst level). */
-export function groupHighlights(items: Highlight[]): Map<string, Map<Level, string[]>> {
-  const rank: Record<Level, number> = { error: 3, warning: 2, info: 1 };
-  const worst = new Map<string, { sheet: string; cell: string; level: Level }>();
-  for (const h of items) {
-    if (h.sheet === TOOL_SHEETS.config) continue;
-    const key = `${h.sheet}\u0000${h.cell.replace(/\$/g, '').toUpperCase()}`;
-    const prev = worst.get(key);
-    if (!prev || rank[h.level] > rank[prev.level]) worst.set(key, { sheet: h.sheet, cell: h.cell, level: h.level });
-  }
-  const out = new Map<string, Map<Level, string[]>>();
-  for (const { sheet, cell, level } of worst.values()) {
-    let bySheet = out.get(sheet);
-    if (!bySheet) out.set(sheet, (bySheet = new Map()));
-    const cells = bySheet.get(level) ?? [];
-    cells.push(cell);
-    bySheet.set(level, cells);
-  }
-  return out;
-}
 
 interface State {
   items: XlWorksheet[];

@@ -10,7 +10,7 @@
 import type { ReadOptions } from '../domain/port';
 import { TOOL_SHEETS } from '../domain/port';
 import type { Cell, SheetGrid, WorkbookGrid } from '../domain/types';
-import { splitAreas } from './address';
+import { splitAreas } from '../domain/a1-areas';
 import type { ExcelRunner, SetSupport, XlContext, XlRange, XlRangeAreas, XlWorksheet } from './api';
 import { toCell } from './cell-map';
 import { isPayloadTooLarge, toPortError } from './errors';

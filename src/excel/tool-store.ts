@@ -9,23 +9,11 @@
  * are written, so a chunk that starts with '=' or looks like a number stays text.
  */
 import { TOOL_SHEETS } from '../domain/port';
+import { CHUNK_CHARS, chunkText } from '../domain/output/highlight-record';
 import type { XlContext, XlRange, XlWorksheet } from './api';
 
-export const CHUNK_CHARS = 30_000;
 export type StoreColumn = 'A' | 'B';
-
-/** Text cut into chunks, never splitting a surrogate pair. */
-export function chunkText(text: string, size = CHUNK_CHARS): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    let end = Math.min(i + size, text.length);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
-    out.push(text.slice(i, end));
-    i = end;
-  }
-  return out;
-}
+export { CHUNK_CHARS, chunkText };
 
 /** The tool sheet among loaded worksheet items (their names loaded), or undefined. */
 export function findToolSheet(items: XlWorksheet[]): XlWorksheet | undefined {

@@ -13,7 +13,7 @@
 import { a1, columnLetters } from '../domain/a1';
 import { FORMATS, STYLES, type OutCell, type OutSheet, type StyleKey } from '../domain/output/sheet-model';
 import { PortError, TOOL_SHEETS } from '../domain/port';
-import { packCells } from './address';
+import { packCells } from '../domain/a1-areas';
 import type { XlContext, XlWorksheet } from './api';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './limits';
 import { syncChecked } from './sync';

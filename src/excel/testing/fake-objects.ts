@@ -19,7 +19,7 @@ import type {
   XlWorksheet,
   XlWorksheetCollection,
 } from '../api';
-import { areaBounds, quoteSheet, rangeAddress, splitAreas } from '../address';
+import { areaBounds, quoteSheet, rangeAddress, splitAreas } from '../../domain/a1-areas';
 import type { RangePos } from '../../domain/a1';
 import type { FakeContext } from './fake-context';
 import { FakeProxy } from './fake-proxy';

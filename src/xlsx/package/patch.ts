@@ -6,9 +6,9 @@
  * exactly what the record and the tool's note author name, so a highlight followed by a clear gives
  * back the user's parts unchanged.
  */
-import { packCells } from '../../excel/address';
-import { groupHighlights, parseRecord, type HighlightEntry } from '../../excel/highlight';
-import { chunkText } from '../../excel/tool-store';
+import { packCells } from '../../domain/a1-areas';
+import { groupHighlights, parseRecord, type HighlightEntry } from '../../domain/output/highlight-record';
+import { chunkText } from '../../domain/output/highlight-record';
 import type { Highlight, OutSheet } from '../../domain/output/sheet-model';
 import { TOOL_SHEETS } from '../../domain/port';
 import { addNotes, removeToolNotes } from './notes';

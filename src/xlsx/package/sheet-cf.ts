@@ -5,7 +5,7 @@
  * formats — classic and x14 — are never edited: the tool's rules take priorities after all of
  * theirs, so the user's rules keep their numbers (and, in Excel, their precedence).
  */
-import { splitAreas } from '../../excel/address';
+import { splitAreas } from '../../domain/a1-areas';
 import { attr, children, root, splice, type Span } from './xml-scan';
 
 /** Top-level worksheet elements that must come after conditionalFormatting. */

@@ -3,7 +3,7 @@
  * for RangeAreas), whole columns ("A:A"). Also packs many cells into the few address strings that
  * `worksheet.getRanges()` accepts.
  */
-import { a1, columnLetters, parseA1, type RangePos } from '../domain/a1';
+import { a1, columnLetters, parseA1, type RangePos } from './a1';
 
 /** Excel's limits for one getRanges() address (longer strings have failed in practice). */
 export const MAX_ADDRESS_CHARS = 2000;

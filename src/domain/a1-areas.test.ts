@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { a1 } from '../domain/a1';
-import { areaBounds, localAddress, MAX_ADDRESS_CHARS, MAX_AREAS_PER_CALL, packCells, quoteSheet, splitAreas } from './address';
+import { a1 } from './a1';
+import { areaBounds, localAddress, MAX_ADDRESS_CHARS, MAX_AREAS_PER_CALL, packCells, quoteSheet, splitAreas } from './a1-areas';
 
 describe('addresses', () => {
   test('sheet prefixes are quoted and stripped as Excel writes them', () => {
