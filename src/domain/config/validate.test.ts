@@ -1,4 +1,13 @@
-import { defaultConfig, defaultConfigInput, parseConfigText, validateConfig, MAX_CONFIG_BYTES } from './validate';
+import {
+  configFileTooLarge,
+  defaultConfig,
+  defaultConfigInput,
+  parseConfigText,
+  validateConfig,
+  MAX_CONFIG_BYTES,
+  MAX_CONFIG_ENTRIES,
+  MAX_PROBLEMS_LISTED,
+} from './validate';
 import type { ConfigInput } from './schema';
 
 function withCatalogue(edit: (c: NonNullable<ConfigInput['catalogue']>) => void): ConfigInput {
@@ -158,5 +167,31 @@ describe('parseConfigText', () => {
     const en = r.problems.map((p) => p.en).join('\n');
     expect(en).toContain('catalogue');
     expect(en).toContain('score');
+  });
+
+  it('refuses a file over the limit counted in UTF-8 bytes (Chinese text is 3 bytes a character)', () => {
+    const text = JSON.stringify({ name: '中'.repeat(Math.ceil(MAX_CONFIG_BYTES / 3) + 10) });
+    expect(text.length).toBeLessThan(MAX_CONFIG_BYTES);
+    const r = parseConfigText(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0].en).toContain('too large');
+    expect(configFileTooLarge(MAX_CONFIG_BYTES + 1)?.zh).toContain('配置文件过大');
+    expect(configFileTooLarge(MAX_CONFIG_BYTES)).toBeNull();
+  });
+
+  it('refuses 30,000 malformed catalogue entries with one message instead of a crash', () => {
+    const text = JSON.stringify({ catalogue: Array.from({ length: 30_000 }, () => ({ code: 1 })), score: {} });
+    const r = parseConfigText(text);
+    expect(r).toEqual({ ok: false, problems: [expect.objectContaining({ en: expect.stringContaining(`over the limit of ${MAX_CONFIG_ENTRIES}`) })] });
+  });
+
+  it('lists at most the first problems and says how many more there are', () => {
+    const text = JSON.stringify({ catalogue: Array.from({ length: 1_000 }, () => ({ code: 1 })), score: {} });
+    const r = parseConfigText(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toHaveLength(MAX_PROBLEMS_LISTED + 1);
+    expect(r.problems[MAX_PROBLEMS_LISTED].en).toMatch(/^… and \d+ more problems not listed\.$/);
   });
 });

@@ -19,8 +19,27 @@ import { defaultCatalogue, defaultScore } from './default-catalogue';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: Bilingual[] };
 
-/** Imported configuration files above this size are refused before parsing. */
+/** Imported configuration files above this size (in bytes, UTF-8) are refused before parsing. */
 export const MAX_CONFIG_BYTES = 1_000_000;
+/** More indicators or zones than this is not a configuration but a mistake (or an attack). */
+export const MAX_CONFIG_ENTRIES = 2_000;
+/** At most this many problems are listed; the rest are counted. */
+export const MAX_PROBLEMS_LISTED = 200;
+
+/** UTF-8 length of a string without allocating its bytes (works in the browser and Node). */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
 
 export function defaultConfigInput(): ConfigInput {
   return { catalogue: defaultCatalogue, score: defaultScore };
@@ -39,7 +58,7 @@ export function defaultConfig(): Config {
 
 /** Parse and validate configuration text (a JSON file a bureau imports). */
 export function parseConfigText(text: string): ConfigResult {
-  if (text.length > MAX_CONFIG_BYTES) {
+  if (text.length > MAX_CONFIG_BYTES || utf8Length(text) > MAX_CONFIG_BYTES) {
     return fail({
       zh: `配置文件过大(超过 ${MAX_CONFIG_BYTES / 1_000_000} MB),未导入。`,
       en: `The configuration file is too large (over ${MAX_CONFIG_BYTES / 1_000_000} MB) and was not imported.`,
@@ -52,6 +71,16 @@ export function parseConfigText(text: string): ConfigResult {
     return fail({ zh: '配置文件不是有效的 JSON。', en: 'The configuration file is not valid JSON.' });
   }
   return validateConfig(data);
+}
+
+/** The size check alone, for a file picked in the pane before it is read into memory. */
+export function configFileTooLarge(bytes: number): Bilingual | null {
+  return bytes > MAX_CONFIG_BYTES
+    ? {
+        zh: `配置文件过大(超过 ${MAX_CONFIG_BYTES / 1_000_000} MB),未导入。`,
+        en: `The configuration file is too large (over ${MAX_CONFIG_BYTES / 1_000_000} MB) and was not imported.`,
+      }
+    : null;
 }
 
 function fail(p: Bilingual): ConfigResult {
@@ -83,6 +112,45 @@ function pathText(path: readonly PropertyKey[], data: unknown): string {
  * sees "catalogue[3].kind …" and "parent 99 does not exist" in one pass.
  */
 export function validateConfig(data: unknown): ConfigResult {
+  const tooMany = countLimit(data);
+  if (tooMany) return fail(tooMany);
+  try {
+    return capped(validateChecked(data));
+  } catch {
+    // zod recurses per element; a pathological file must end as a message, never a crash.
+    return fail({ zh: '配置文件结构异常,无法校验,未导入。', en: 'The configuration file has an abnormal structure and could not be validated; it was not imported.' });
+  }
+}
+
+/** Catalogue or register lists beyond any real configuration are refused before zod walks them. */
+function countLimit(data: unknown): Bilingual | null {
+  if (!isRecord(data)) return null;
+  for (const key of ['catalogue', 'register'] as const) {
+    const list = data[key];
+    if (Array.isArray(list) && list.length > MAX_CONFIG_ENTRIES) {
+      return {
+        zh: `配置文件的 ${key} 有 ${list.length} 项,超过上限 ${MAX_CONFIG_ENTRIES},未导入。`,
+        en: `The configuration file's ${key} has ${list.length} entries, over the limit of ${MAX_CONFIG_ENTRIES}; it was not imported.`,
+      };
+    }
+  }
+  return null;
+}
+
+/** At most MAX_PROBLEMS_LISTED problems, then one line saying how many more there are. */
+function capped(r: ConfigResult): ConfigResult {
+  if (r.ok || r.problems.length <= MAX_PROBLEMS_LISTED) return r;
+  const more = r.problems.length - MAX_PROBLEMS_LISTED;
+  return {
+    ok: false,
+    problems: [
+      ...r.problems.slice(0, MAX_PROBLEMS_LISTED),
+      { zh: `……另有 ${more} 个问题未列出。`, en: `… and ${more} more problems not listed.` },
+    ],
+  };
+}
+
+function validateChecked(data: unknown): ConfigResult {
   const parsed = configSchema.safeParse(data);
   if (parsed.success) {
     const problems = crossCheck(parsed.data, new Set());

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select } from '@fluentui/react-components';
 import type { Config } from '../../domain/config/schema';
-import { defaultConfig, parseConfigText } from '../../domain/config/validate';
+import { configFileTooLarge, defaultConfig, parseConfigText } from '../../domain/config/validate';
 import type { Bilingual, Lang } from '../../domain/types';
 import { useServices } from '../services/context';
 import { saveBlob } from '../services/download';
@@ -36,7 +36,9 @@ export function SettingsTab(props: SettingsTabProps) {
   const importFile = (files: File[]) =>
     void action(async () => {
       const file = files[0];
-      const result = parseConfigText(await readText(file));
+      // Refuse by size before reading the whole file into memory.
+      const tooLarge = configFileTooLarge(file.size);
+      const result = tooLarge ? { ok: false as const, problems: [tooLarge] } : parseConfigText(await readText(file));
       if (!result.ok) {
         setRefused({ file: file.name, problems: result.problems });
         return;
