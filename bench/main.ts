@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: the five benchmarks in turn, then bench/results.md. `--quick` runs smaller
- * repetitions and sizes (a smoke run while editing the benchmarks; its figures are not the ones
- * to quote). Everything heavy runs one thing at a time: the machine has two cores.
+ * `npm run bench`: the five benchmarks in turn, then bench/results.md (and results.json, the raw
+ * figures). `--quick` runs smaller repetitions and sizes (a smoke run while editing the benchmarks;
+ * its figures are not the ones to quote); `--report-only` renders results.md from results.json.
+ * Everything heavy runs one thing at a time: the machine has two cores.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,7 +11,7 @@ import { loadAverage, machine } from './lib/machine';
 import { ensureCliFresh } from './lib/builds';
 import { overheadBench } from './overhead/bench';
 import { paneBench } from './pane/bench';
-import { writeResults } from './report';
+import { writeResults, type RunResults } from './report';
 import { roundTripBench } from './roundtrips/bench';
 import { scaleBench } from './scale/bench';
 
@@ -20,7 +21,17 @@ function step(name: string): () => void {
   return () => process.stderr.write(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
 }
 
+const RESULTS_MD = path.join(__dirname, 'results.md');
+const RESULTS_JSON = path.join(__dirname, 'results.json');
+
+/** results.json → results.md again (after editing report.ts, without measuring again). */
+function reportOnly(): void {
+  const r = JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8'), (k, v: unknown) => (k === 'started' && typeof v === 'string' ? new Date(v) : v)) as RunResults;
+  fs.writeFileSync(RESULTS_MD, writeResults(r));
+}
+
 export async function main(args: string[]): Promise<void> {
+  if (args.includes('--report-only')) return reportOnly();
   const quick = args.includes('--quick');
   const started = new Date();
   const loadBefore = loadAverage();
@@ -44,23 +55,22 @@ export async function main(args: string[]): Promise<void> {
   const pane = await paneBench(quick ? 2 : 5);
   done();
 
-  const file = path.join(__dirname, 'results.md');
-  fs.writeFileSync(
-    file,
-    writeResults({
-      quick,
-      started,
-      seconds: (Date.now() - t0) / 1000,
-      machine: machine(),
-      loadBefore,
-      loadAfter: loadAverage(),
-      buildNote,
-      scale,
-      overhead,
-      formulas,
-      trips,
-      pane,
-    }),
-  );
-  process.stderr.write(`bench: wrote ${path.relative(process.cwd(), file)} in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+  const results: RunResults = {
+    quick,
+    started,
+    seconds: (Date.now() - t0) / 1000,
+    machine: machine(),
+    loadBefore,
+    loadAfter: loadAverage(),
+    buildNote,
+    scale,
+    overhead,
+    formulas,
+    trips,
+    pane,
+  };
+  // the raw figures too, so results.md can be rendered again (--report-only) and runs compared
+  fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 1) + '\n');
+  fs.writeFileSync(RESULTS_MD, writeResults(results));
+  process.stderr.write(`bench: wrote ${path.relative(process.cwd(), RESULTS_MD)} in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
 }

@@ -27,8 +27,11 @@ export interface FormulaResult {
   load: string;
   hfMs: number;
   engineMs: number;
-  /** HyperFormula time / summarise() time */
+  hfCpu: number;
+  engineCpu: number;
+  /** HyperFormula ÷ summarise(), on CPU time (wallRatio: on wall time) */
   ratio: number;
+  wallRatio: number;
   comparison: Comparison;
 }
 
@@ -71,7 +74,10 @@ export async function formulaBench(n: number, reps: number): Promise<FormulaResu
     load,
     hfMs: t.a.ms,
     engineMs: t.b.ms,
-    ratio: t.a.ms / t.b.ms,
+    hfCpu: t.a.cpu,
+    engineCpu: t.b.cpu,
+    ratio: t.a.cpu / t.b.cpu,
+    wallRatio: t.a.ms / t.b.ms,
     comparison,
   };
 }

@@ -24,8 +24,9 @@ export interface OverheadResult {
   megabytes: number;
   reps: number;
   load: string;
-  inProcess: { readMs: number; engineMs: number; ratio: number };
-  /** each step of the engine side timed alone (medians) */
+  /** wall and CPU medians; `ratio` is engine ÷ reading on CPU time, `wallRatio` on wall time */
+  inProcess: { readMs: number; engineMs: number; readCpu: number; engineCpu: number; ratio: number; wallRatio: number };
+  /** each step of the engine side timed alone (CPU ms, medians) */
   steps: { guardMs: number; fixesMs: number; gridMs: number; checkMs: number; formatMs: number };
   child: { readMs: number; engineMs: number; ratio: number; reps: number; exitCode: number | null };
 }
@@ -75,8 +76,15 @@ export async function overheadBench(n: number, reps: number, childReps: number):
     megabytes,
     reps,
     load,
-    inProcess: { readMs: pair.a.ms, engineMs: pair.b.ms, ratio: pair.b.ms / pair.a.ms },
-    steps: { guardMs: guard.ms, fixesMs: fixes.ms, gridMs: grid.ms, checkMs: check.ms, formatMs: format.ms },
+    inProcess: {
+      readMs: pair.a.ms,
+      engineMs: pair.b.ms,
+      readCpu: pair.a.cpu,
+      engineCpu: pair.b.cpu,
+      ratio: pair.b.cpu / pair.a.cpu,
+      wallRatio: pair.b.ms / pair.a.ms,
+    },
+    steps: { guardMs: guard.cpu, fixesMs: fixes.cpu, gridMs: grid.cpu, checkMs: check.cpu, formatMs: format.cpu },
     child: { readMs: childRead, engineMs: childEngine, ratio: childEngine / childRead, reps: childReps, exitCode },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Benchmark 1, scale: check + summary + warnings of 10, 100, 1,000 and 5,000 generated zones, each
  * size in a fresh child process (scale/child.ts) so its peak RSS is its own. The growth per size
- * step is given as the exponent k of time ∝ zonesᵏ (1 = linear; near-linear when k ≤ 1.15).
+ * step is given as the exponent k of time ∝ zonesᵏ (1 = linear; near-linear when k ≤ 1.15), on CPU
+ * time: the sizes run minutes apart on a shared machine, so their wall times are not comparable.
  */
 import { runChild } from '../lib/child';
 import { loadAverage } from '../lib/machine';
@@ -24,7 +25,7 @@ export async function scaleBench(sizes: [zones: number, reps: number][]): Promis
     // --expose-gc: the child collects before reading the RSS its inputs take
     const r = await runChild<ScaleResult>('scale/child', [String(n), String(reps)], ['--expose-gc']);
     const prev = rows[rows.length - 1];
-    const k = prev ? Math.log(r.totalMs / prev.totalMs) / Math.log(n / prev.zones) : null;
+    const k = prev ? Math.log(r.totalCpu / prev.totalCpu) / Math.log(n / prev.zones) : null;
     rows.push({ ...r, load, k, per10x: k === null ? null : 10 ** k });
   }
   return rows;

@@ -7,7 +7,7 @@ import { checkWorkbooks } from '../../src/domain/check';
 import { summarise, summarySheets } from '../../src/domain/summary';
 import { reply } from '../lib/child';
 import { monthData, runEngine } from '../lib/month-data';
-import { median } from '../lib/stats';
+import { cpuNow, median } from '../lib/stats';
 
 export interface ScaleResult {
   zones: number;
@@ -15,6 +15,10 @@ export interface ScaleResult {
   checkMs: number;
   summaryMs: number;
   totalMs: number;
+  /** median CPU ms (user + system) of check, of summary, of both */
+  checkCpu: number;
+  summaryCpu: number;
+  totalCpu: number;
   findings: number;
   rated: number;
   warned: number;
@@ -35,16 +39,25 @@ export async function childMain(args: string[]): Promise<void> {
   const check: number[] = [];
   const summary: number[] = [];
   const total: number[] = [];
+  const cCheck: number[] = [];
+  const cSummary: number[] = [];
+  const cTotal: number[] = [];
   for (let i = 0; i < reps; i++) {
+    const u0 = cpuNow();
     const t0 = process.hrtime.bigint();
     const c = checkWorkbooks(d.inputs, { config: d.config, registerZones: d.zones, history: d.history });
     const t1 = process.hrtime.bigint();
+    const u1 = cpuNow();
     const s = summarise({ report: c.report, register: c.register, history: c.history, config: d.config });
     summarySheets(s, d.config, 'zh');
     const t2 = process.hrtime.bigint();
+    const u2 = cpuNow();
     check.push(Number(t1 - t0) / 1e6);
     summary.push(Number(t2 - t1) / 1e6);
     total.push(Number(t2 - t0) / 1e6);
+    cCheck.push(u1 - u0);
+    cSummary.push(u2 - u1);
+    cTotal.push(u2 - u0);
   }
   const result: ScaleResult = {
     zones: n,
@@ -52,6 +65,9 @@ export async function childMain(args: string[]): Promise<void> {
     checkMs: median(check),
     summaryMs: median(summary),
     totalMs: median(total),
+    checkCpu: median(cCheck),
+    summaryCpu: median(cSummary),
+    totalCpu: median(cTotal),
     findings: first.check.report.findings.length,
     rated: first.summary.zones.filter((z) => z.status === 'rated').length,
     warned: first.summary.zones.filter((z) => z.warning.level !== 'green' && z.warning.level !== 'gray').length,
