@@ -7,15 +7,16 @@
 import * as path from 'node:path';
 import type { Config } from '../domain/config/schema';
 import { defaultConfig, parseConfigText, MAX_CONFIG_BYTES } from '../domain/config/validate';
-import type { CheckInput } from '../domain/check';
+import { checkWorkbooks, type CheckInput, type CheckResult } from '../domain/check';
 import { readHistorySheet } from '../domain/recognise/history-sheet';
 import { readRegisterSheet } from '../domain/recognise/register';
 import { PortError } from '../domain/port';
-import type { Bilingual, CheckReport, Finding, HistoryRow, InputError, WorkbookGrid, Zone } from '../domain/types';
+import type { Bilingual, CheckReport, Finding, HistoryRow, InputError, Lang, WorkbookGrid, Zone } from '../domain/types';
 import { findXlsx, isDirectory, readBytes, sha256 } from '../xlsx/node-files';
 import { XlsxWorkbookPort } from '../xlsx/xlsx-port';
 import { inputError } from '../xlsx/input-errors';
 import { countLevels } from '../domain/output/annotations';
+import { progress, type CliIO } from './io';
 
 export interface LoadOptions {
   register?: string;
@@ -188,4 +189,15 @@ export function withSideFindings(report: CheckReport, side: Finding[]): CheckRep
   if (side.length === 0) return report;
   const findings = [...side, ...report.findings];
   return { ...report, findings, totals: countLevels(findings) };
+}
+
+/** One engine call over everything loaded, with progress, and the loading findings attached. */
+export function checkLoaded(loaded: LoadedInputs, io: CliIO, lang: Lang): { result: CheckResult; report: CheckReport } {
+  const result = checkWorkbooks(loaded.inputs, {
+    config: loaded.config,
+    registerZones: loaded.registerZones,
+    history: loaded.history,
+    onProgress: (f) => progress(io, lang === 'zh' ? '核查' : 'Checking', f, f >= 1),
+  });
+  return { result, report: withSideFindings(result.report, loaded.sideFindings) };
 }

@@ -5,18 +5,10 @@
  * The same (seed, index) always gives the same bytes, so any failure can be rebuilt.
  */
 import { zip, type ZipPart } from './zip-writer';
+import { mulberry32 } from '../../src/domain/sample/prng';
 
-/** mulberry32: small, fast, good enough to drive mutations reproducibly. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the sample generator's): small, fast, good enough to drive mutations reproducibly. */
+export const rng = mulberry32;
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];

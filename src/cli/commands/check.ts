@@ -5,12 +5,11 @@
  * could not be read, or bad arguments.
  */
 import * as path from 'node:path';
-import { checkWorkbooks } from '../../domain/check';
-import type { CheckReport, Finding, Lang } from '../../domain/types';
+import type { Lang } from '../../domain/types';
 import { parseArgs } from '../args';
 import { CHECK_HELP } from '../help';
 import { progress, sayBoth, type CliIO } from '../io';
-import { loadCheckInputs, withSideFindings } from '../load-inputs';
+import { checkLoaded, loadCheckInputs } from '../load-inputs';
 import { formatReport } from '../print-report';
 import { writeAnnotated } from '../annotate';
 
@@ -66,13 +65,7 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT_INPUT;
   }
 
-  const result = checkWorkbooks(loaded.inputs, {
-    config: loaded.config,
-    registerZones: loaded.registerZones,
-    history: loaded.history,
-    onProgress: (f) => progress(io, lang === 'zh' ? '核查' : 'Checking', f, f >= 1),
-  });
-  const report = withSideFindings(result.report, loaded.sideFindings);
+  const { report } = checkLoaded(loaded, io, lang);
 
   if (json) io.out(JSON.stringify(report, null, 2) + '\n');
   else io.out(formatReport(report, lang));

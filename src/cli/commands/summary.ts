@@ -6,15 +6,14 @@
  * findings); 2: an input could not be read, or bad arguments.
  */
 import * as path from 'node:path';
-import { checkWorkbooks } from '../../domain/check';
 import { historySheet, mergeHistory } from '../../domain/recognise/history-sheet';
 import { archiveRows, summarise, summarySheets, type SummaryReport } from '../../domain/summary';
-import type { CheckReport, Finding, Lang } from '../../domain/types';
+import type { Lang } from '../../domain/types';
 import { writeBytes } from '../../xlsx/node-files';
 import { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
 import { parseArgs } from '../args';
 import { progress, sayBoth, type CliIO } from '../io';
-import { loadCheckInputs, withSideFindings } from '../load-inputs';
+import { checkLoaded, loadCheckInputs } from '../load-inputs';
 import { EXIT_ERRORS, EXIT_INPUT, EXIT_OK, langOf } from './check';
 
 export const SUMMARY_HELP = `zone-report summary <文件或文件夹...> --out 汇总.xlsx [选项]
@@ -110,13 +109,7 @@ export async function summaryCommand(argv: string[], io: CliIO): Promise<number>
     return EXIT_INPUT;
   }
 
-  const result = checkWorkbooks(loaded.inputs, {
-    config: loaded.config,
-    registerZones: loaded.registerZones,
-    history: loaded.history,
-    onProgress: (f) => progress(io, lang === 'zh' ? '核查' : 'Checking', f, f >= 1),
-  });
-  const report = withSideFindings(result.report, loaded.sideFindings);
+  const { result, report } = checkLoaded(loaded, io, lang);
   const summary = summarise({
     report,
     register: result.register,

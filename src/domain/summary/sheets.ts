@@ -12,6 +12,7 @@ import type { Lang, WarningLevel } from '../types';
 import type { IndicatorSummary, RankPlace, SummaryReport, TotalEntry, Trigger, ZoneSummary } from './types';
 import { keyFlows, keyRatios } from './warnings';
 import { BULLETIN, LEVEL_NAME, LEVEL_RANK, one } from './wording';
+import { columnLetters } from '../a1';
 
 const T = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
@@ -83,7 +84,7 @@ function summarySheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
   const group = (title: string, subs: [string, number][]) => {
     const start = header1.length;
     subs.forEach(([h, w], i) => col(i === 0 ? title : '', h, w));
-    if (subs.length > 1) merges.push(`${letter(start)}3:${letter(start + subs.length - 1)}3`);
+    if (subs.length > 1) merges.push(`${columnLetters(start)}3:${columnLetters(start + subs.length - 1)}3`);
   };
   col(T(lang, '开发区', 'Zone'), '', 26);
   col(T(lang, '所属市', 'City'), '', 9);
@@ -112,7 +113,7 @@ function summarySheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
   const levelCol = header1.length;
   col(T(lang, '预警等级', 'Warning'), '', 17);
   col(T(lang, '主要原因', 'Main reasons'), '', 70);
-  merges.push(`${letter(levelCol)}3:${letter(levelCol)}4`, `${letter(levelCol + 1)}3:${letter(levelCol + 1)}4`);
+  merges.push(`${columnLetters(levelCol)}3:${columnLetters(levelCol)}4`, `${columnLetters(levelCol + 1)}3:${columnLetters(levelCol + 1)}4`);
   const ncols = header1.length;
 
   const rows: OutCell[][] = [];
@@ -123,7 +124,7 @@ function summarySheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
       `Amounts in 10,000 yuan (FDI: 10,000 US dollars). Rank "2/10" = 2nd of 10 ranked zones, "=2/10" tied 2nd, "↑1/↓1/→" = up, down, unchanged since last month; growth from unrounded figures, 1 decimal.`),
     style: 'muted',
   }]);
-  merges.push(`A1:${letter(ncols - 1)}1`, `A2:${letter(ncols - 1)}2`);
+  merges.push(`A1:${columnLetters(ncols - 1)}1`, `A2:${columnLetters(ncols - 1)}2`);
   rows.push(header1, header2);
 
   for (const z of summary.zones) rows.push(zoneRow(z, flows, ratios, lang));
@@ -259,21 +260,11 @@ function legendRows(config: Config, lang: Lang, ncols: number, firstRow: number,
     const [en, enText] = itemsEn[i];
     rows.push([{ v: T(lang, zh, en), style }, { v: T(lang, zhText, enText) }]);
     const r = firstRow + rows.length; // 1-based row of this legend line
-    merges.push(`B${r}:${letter(Math.min(ncols - 1, 14))}${r}`);
+    merges.push(`B${r}:${columnLetters(Math.min(ncols - 1, 14))}${r}`);
   });
   return rows;
 }
 
-function letter(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 // ------------------------------------------------------------------ 预警清单
 
