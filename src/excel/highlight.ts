@@ -33,7 +33,6 @@
 import { STYLES, type Highlight } from '../domain/output/sheet-model';
 import { groupHighlights, parseRecord, type HighlightEntry, type HighlightRecord, type Level } from '../domain/output/highlight-record';
 export { groupHighlights, parseRecord, type HighlightEntry, type HighlightRecord };
-import { TOOL_SHEETS } from '../domain/port';
 import { areaBounds, packCells, splitAreas } from '../domain/a1-areas';
 import type { XlConditionalFormat, XlConditionalFormatCollection, XlContext, XlRangeAreas, XlWorksheet } from './api';
 import { protectedSheetError } from './errors';

@@ -207,7 +207,6 @@ export function fixtureWorkbook(o: FixtureOptions): Uint8Array {
   const parts: ZipPart[] = [];
   const reports = o.reports;
   const n = reports.length;
-  const listSheet = n + 1; // 下拉选项, a visible list sheet after the reports
   const sheetParts = reports.map((s, i) => {
     const notes = i === 0 && o.notes !== undefined && Object.keys(o.notes).length > 0;
     const chart = i === 0 && o.chart === true;

@@ -34,7 +34,6 @@ function roleOf(report: CheckReport, name: string): OpenedFile['role'] {
 
 export class EngineServices implements PaneServices {
   private opened: OpenedWorkbook[] = [];
-  private last: CheckResult | null = null;
   /** 历史数据 rows: as read by the last check, plus months archived in this session (standalone) */
   private history: HistoryRow[] = [];
   private archivedHere = false;
@@ -49,7 +48,6 @@ export class EngineServices implements PaneServices {
 
   async openFiles(files: File[]): Promise<OpenedFile[]> {
     this.opened = await openXlsxFiles(files);
-    this.last = null;
     this.history = [];
     this.archivedHere = false;
     return this.opened.map((w) => ({ name: w.name, role: w.error ? 'unreadable' : null }));
@@ -77,7 +75,6 @@ export class EngineServices implements PaneServices {
         onProgress?.(0.5 + f / 2);
       },
     });
-    this.last = result;
     if (!this.archivedHere) this.history = result.history;
     return result;
   }
