@@ -208,6 +208,45 @@ function dedupeSkipped(list: Skipped[]): Skipped[] {
 
 /** Check every workbook given: the whole of `zone-report check`, and the pane's 校验. */
 export function checkWorkbooks(inputs: CheckInput[], opts: CheckOptions): CheckResult {
+  const steps = checkSteps(inputs, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    opts.onProgress?.(step.value);
+  }
+}
+
+/** Thrown by checkWorkbooksAsync when its signal is aborted. */
+export class CheckCancelled extends Error {
+  constructor() {
+    super('check cancelled');
+    this.name = 'CheckCancelled';
+  }
+}
+
+/**
+ * The same check, giving the caller's event loop a turn now and then (so a pane stays responsive and
+ * its cancel button works on a long check) and stopping with CheckCancelled when `signal` aborts.
+ * `pause` is supplied by the caller (e.g. a zero-delay timer) so the domain needs no timers itself.
+ */
+export async function checkWorkbooksAsync(
+  inputs: CheckInput[],
+  opts: CheckOptions,
+  pause: () => Promise<void>,
+  signal?: AbortSignal,
+): Promise<CheckResult> {
+  const steps = checkSteps(inputs, opts);
+  for (;;) {
+    if (signal?.aborted) throw new CheckCancelled();
+    const step = steps.next();
+    if (step.done) return step.value;
+    opts.onProgress?.(step.value);
+    await pause();
+  }
+}
+
+/** The check as steps: yields its progress (0..1) after each workbook and each report sheet. */
+function* checkSteps(inputs: CheckInput[], opts: CheckOptions): Generator<number, CheckResult, void> {
   const { config } = opts;
   const findings: Finding[] = [];
   const skipped: Skipped[] = [];
@@ -240,7 +279,7 @@ export function checkWorkbooks(inputs: CheckInput[], opts: CheckOptions): CheckR
     }
     recognised.push({ input, sheets });
     done += input.grid?.sheets.length ?? 0;
-    opts.onProgress?.(totalSheets ? (done / totalSheets) * 0.5 : 0.5);
+    yield totalSheets ? (done / totalSheets) * 0.5 : 0.5;
   }
 
   const reports: Array<{ file: string; report: RecognisedReport }> = [];
@@ -283,7 +322,7 @@ export function checkWorkbooks(inputs: CheckInput[], opts: CheckOptions): CheckR
       });
       results.push(sheetResult(rec, records));
       checked++;
-      opts.onProgress?.(0.5 + (reports.length ? (checked / reports.length) * 0.5 : 0.5));
+      yield 0.5 + (reports.length ? (checked / reports.length) * 0.5 : 0.5);
     }
     files.push({ file: input.file, sha256: input.sha256, sheets: results, inputError: null });
   }
@@ -292,7 +331,7 @@ export function checkWorkbooks(inputs: CheckInput[], opts: CheckOptions): CheckR
   findings.push(...findDuplicates(placed));
 
   const sorted = sortFindings(findings, inputs.map((i) => i.file), sheetOrder);
-  opts.onProgress?.(1);
+  yield 1;
   return {
     report: { schemaVersion: '1', files, findings: sorted, skipped: dedupeSkipped(skipped), totals: countLevels(sorted) },
     register: reg.register,

@@ -5,7 +5,7 @@
  */
 import type { Config } from '../../domain/config/schema';
 import { defaultConfig } from '../../domain/config/validate';
-import { checkWorkbooks, type CheckInput, type CheckResult } from '../../domain/check';
+import { checkWorkbooksAsync, type CheckInput, type CheckResult } from '../../domain/check';
 import { summarise, summarySheets, archiveRows } from '../../domain/summary';
 import type { SummaryReport } from '../../domain/summary/types';
 import { findingsSheet } from '../../domain/output/findings-sheet';
@@ -16,6 +16,16 @@ import { highlightsOf, reportForFile } from '../../domain/output/annotations';
 import { saveBlob, XLSX_TYPE } from './download';
 import type { CheckRequest, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
 import { inputOf, inputOfOffice, openXlsxFiles, throwIfAborted, type OfficePort, type OpenedWorkbook } from './workbook-source';
+
+/** A turn for the event loop at most every ~12 ms of work (about a frame), so input is handled. */
+function framePause(): () => Promise<void> {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last < 12) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    last = Date.now();
+  };
+}
 
 function annotatedName(name: string): string {
   return name.replace(/\.xlsx$/i, '') + '-核查.xlsx';
@@ -64,26 +74,32 @@ export class EngineServices implements PaneServices {
     return out;
   }
 
-  private run(inputs: CheckInput[], config: Config, signal?: AbortSignal, onProgress?: (f: number) => void): CheckResult {
+  private async run(inputs: CheckInput[], config: Config, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<CheckResult> {
     throwIfAborted(signal);
-    // checkWorkbooks is synchronous; the abort is honoured between its progress steps.
-    const result = checkWorkbooks(inputs, {
-      config,
-      history: this.history.length > 0 && this.archivedHere ? this.history : undefined,
-      onProgress: (f: number) => {
-        throwIfAborted(signal);
-        onProgress?.(0.5 + f / 2);
+    // The async check gives the browser a turn about every frame, so the cancel button is handled
+    // during a long check; the abort is honoured between its progress steps.
+    const result = await checkWorkbooksAsync(
+      inputs,
+      {
+        config,
+        history: this.history.length > 0 && this.archivedHere ? this.history : undefined,
+        onProgress: (f: number) => {
+          throwIfAborted(signal);
+          onProgress?.(0.5 + f / 2);
+        },
       },
-    });
+      framePause(),
+    );
     if (!this.archivedHere) this.history = result.history;
     return result;
   }
+
 
   async check(req: CheckRequest): Promise<CheckReport> {
     let sheets = req.sheets;
     if (req.scope === 'activeSheet' && this.office) sheets = [await activeSheetName()];
     const inputs = await this.inputs(sheets, req.signal, req.onProgress);
-    return this.run(inputs, req.config, req.signal, req.onProgress).report;
+    return (await this.run(inputs, req.config, req.signal, req.onProgress)).report;
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -145,7 +161,7 @@ export class EngineServices implements PaneServices {
     if (req.extraFiles.length > 0) {
       for (const w of await openXlsxFiles(req.extraFiles)) inputs.push(await inputOf(w, req.signal));
     }
-    const result = this.run(inputs, req.config, req.signal, req.onProgress);
+    const result = await this.run(inputs, req.config, req.signal, req.onProgress);
     this.summarisedReport = result.report;
     return summarise({
       report: result.report,
