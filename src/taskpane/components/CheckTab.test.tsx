@@ -67,6 +67,20 @@ describe('check tab', () => {
     );
   });
 
+  it('says which highlights Excel could not remove (left in place) instead of reporting them cleared', async () => {
+    const left = { zh: '工作表“坏”的条件格式无法读取,其中的标注已保留。', en: 'The conditional formats of sheet 坏 could not be read; its highlights were left.' };
+    const services = fakeServices('excel', { clearHighlights: jest.fn(async () => left) });
+    render(<App services={services} initialLang="zh" />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '检查整个工作簿' }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '清除标注' }));
+    });
+    expect(screen.getByTestId('notice-warning').textContent).toContain(left.zh);
+    expect(screen.queryByTestId('notice-success')).toBeNull();
+  });
+
   it('turns a failed check into a bilingual message, not a crash', async () => {
     const services = fakeServices('excel', {
       check: jest.fn(async () => {

@@ -123,8 +123,9 @@ export function CheckTab(props: CheckTabProps) {
               disabled={report.findings.length === 0}
               onClick={() =>
                 void action(async () => {
-                  const n = await services.highlight(report, lang);
-                  notify(notice('success', both('highlighted', { n })));
+                  const { count, notice: left } = await services.highlight(report, lang);
+                  notify(notice('success', both('highlighted', { n: count })));
+                  if (left) notify(notice('warning', left));
                 })
               }
             >
@@ -134,8 +135,8 @@ export function CheckTab(props: CheckTabProps) {
               size="small"
               onClick={() =>
                 void action(async () => {
-                  await services.clearHighlights();
-                  notify(notice('success', both('cleared')));
+                  const left = await services.clearHighlights();
+                  notify(left ? notice('warning', left) : notice('success', both('cleared')));
                 })
               }
             >

@@ -11,7 +11,7 @@ import type { SummaryReport } from '../../domain/summary/types';
 import { findingsSheet } from '../../domain/output/findings-sheet';
 import { historySheet, mergeHistory } from '../../domain/recognise/history-sheet';
 import { TOOL_SHEETS, type WorkbookPort } from '../../domain/port';
-import type { CheckReport, HistoryRow, Lang } from '../../domain/types';
+import type { Bilingual, CheckReport, HistoryRow, Lang } from '../../domain/types';
 import { highlightsOf, reportForFile } from '../../domain/output/annotations';
 import { saveBlob, XLSX_TYPE } from './download';
 import type { CheckRequest, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
@@ -111,18 +111,25 @@ export class EngineServices implements PaneServices {
     return this.opened.flatMap((w) => (w.port ? [{ name: w.name, port: w.port }] : []));
   }
 
-  async highlight(report: CheckReport): Promise<number> {
-    let n = 0;
+  async highlight(report: CheckReport): Promise<{ count: number; notice: Bilingual | null }> {
+    let count = 0;
     for (const { name, port } of this.ports()) {
       const items = highlightsOf(report, this.office ? null : name);
       await port.highlight(items);
-      n += items.length;
+      count += items.length;
     }
-    return n;
+    return { count, notice: this.officeNotice() };
   }
 
-  async clearHighlights(): Promise<void> {
+  async clearHighlights(): Promise<Bilingual | null> {
     for (const { port } of this.ports()) await port.clearHighlights();
+    return this.officeNotice();
+  }
+
+  /** The Office port's word on highlights it had to leave in place (formats Excel could not read). */
+  private officeNotice(): Bilingual | null {
+    const n = this.office?.lastHighlightNotice;
+    return n ? { zh: n.zh, en: n.en } : null;
   }
 
   async writeFindings(report: CheckReport, lang: Lang): Promise<void> {

@@ -4,7 +4,7 @@
  * components run inside Excel, in standalone mode, and under jsdom with a fake.
  */
 import type { Config } from '../../domain/config/schema';
-import type { CheckReport, Lang } from '../../domain/types';
+import type { Bilingual, CheckReport, Lang } from '../../domain/types';
 import type { SummaryReport } from '../../domain/summary/types';
 
 export type PaneMode = 'excel' | 'standalone';
@@ -45,8 +45,10 @@ export interface PaneServices {
   /** select a finding's cell (Excel); standalone has no grid to select in and resolves quietly */
   selectCell(sheet: string, cell: string, file: string | null): Promise<void>;
   /** colour the cells of the last check's findings; returns how many cells */
-  highlight(report: CheckReport, lang: Lang): Promise<number>;
-  clearHighlights(): Promise<void>;
+  /** highlights the findings' cells; `notice`: earlier highlights Excel could not remove (left in place) */
+  highlight(report: CheckReport, lang: Lang): Promise<{ count: number; notice: Bilingual | null }>;
+  /** removes the tool's highlights; a notice when some could not be removed (left in place) */
+  clearHighlights(): Promise<Bilingual | null>;
   writeFindings(report: CheckReport, lang: Lang): Promise<void>;
   /** standalone: download each opened workbook with highlights and a 核查结果 sheet */
   downloadAnnotated(report: CheckReport, lang: Lang, config: Config): Promise<string[]>;

@@ -6,11 +6,14 @@
 import type { WorkbookPort } from '../../domain/port';
 import { PortError } from '../../domain/port';
 import type { CheckInput } from '../../domain/check';
+import type { Bilingual } from '../../domain/types';
 import type { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
 import { readBytes } from './read-file';
 
 /** What the pane needs of the Office.js port beyond WorkbookPort (src/excel). */
 export interface OfficePort extends WorkbookPort {
+  /** after highlight/clear: earlier highlights whose formats Excel could not read, left in place */
+  readonly lastHighlightNotice?: Bilingual | null;
   selectCell(sheet: string, address: string): Promise<void>;
   watchChanges(cb: (sheet: string) => void): Promise<() => void> | (() => void);
   insertWorkbook(base64: string): Promise<boolean>;
