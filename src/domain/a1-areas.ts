@@ -3,7 +3,7 @@
  * for RangeAreas), whole columns ("A:A"). Also packs many cells into the few address strings that
  * `worksheet.getRanges()` accepts.
  */
-import { a1, columnLetters, parseA1, type RangePos } from './a1';
+import { a1, columnLetters, parseA1, parseRange, type RangePos } from './a1';
 
 /** Excel's limits for one getRanges() address (longer strings have failed in practice). */
 export const MAX_ADDRESS_CHARS = 2000;
@@ -55,15 +55,7 @@ export function areaBounds(area: string, maxRows = 1_048_576, maxCols = 16_384):
     const b = Number(q) - 1;
     return { top: Math.min(t, b), left: 0, bottom: Math.max(t, b), right: maxCols - 1 };
   }
-  const s = parseA1(p);
-  const e = parseA1(q);
-  if (!s || !e) return null;
-  return {
-    top: Math.min(s.row, e.row),
-    left: Math.min(s.col, e.col),
-    bottom: Math.max(s.row, e.row),
-    right: Math.max(s.col, e.col),
-  };
+  return parseRange(`${p}:${q}`);
 }
 
 /** "A1" or "A1:C3" for inclusive 0-based bounds. */
