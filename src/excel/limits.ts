@@ -3,6 +3,7 @@
  * and may answer an oversized read with `values: null`: the port plans every read and write to stay
  * under REQUEST_BUDGET_BYTES and splits by row blocks when a workbook does not fit one request.
  */
+import { utf8Length } from '../domain/utf8';
 
 /** Excel's hard limit per request/response. */
 export const EXCEL_PAYLOAD_LIMIT = 5_000_000;
@@ -21,16 +22,5 @@ export const MAX_CELLS_PER_RANGE = 5_000_000;
 
 /** UTF-8 size of a value as JSON (what travels in the request). */
 export function jsonBytes(x: unknown): number {
-  const s = JSON.stringify(x) ?? '';
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i += 1;
-    } else n += 3;
-  }
-  return n;
+  return utf8Length(JSON.stringify(x) ?? '');
 }

@@ -15,6 +15,7 @@ import {
   type ConfigInput,
 } from './schema';
 import { issueText } from './issue-text';
+import { utf8Length } from '../utf8';
 import { defaultCatalogue, defaultScore } from './default-catalogue';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: Bilingual[] };
@@ -26,20 +27,6 @@ export const MAX_CONFIG_ENTRIES = 2_000;
 /** At most this many problems are listed; the rest are counted. */
 export const MAX_PROBLEMS_LISTED = 200;
 
-/** UTF-8 length of a string without allocating its bytes (works in the browser and Node). */
-function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 export function defaultConfigInput(): ConfigInput {
   return { catalogue: defaultCatalogue, score: defaultScore };
