@@ -10,7 +10,7 @@ import { zip } from '../../test/hostile/zip-writer';
 import { INSPECT_MESSAGES } from './zip-inspect-codes';
 import { inflateRaw } from './zip-inspect-inflate';
 import { parseRef, rangeArea, referencedSheets, isUnsafeName } from './zip-inspect-rules';
-import { DEFAULT_INSPECT_LIMITS, INSPECT_ERROR_CODES, inspectXlsx, inspectXlsxError } from './zip-inspect';
+import { DEFAULT_INSPECT_LIMITS, INSPECT_ERROR_CODES, inspectXlsx } from './zip-inspect';
 import { XmlScan, type XmlVisitor } from './zip-inspect-xml';
 
 let corpus: CorpusFile[];
@@ -55,7 +55,7 @@ describe('inspectXlsx on the hostile corpus', () => {
       expect(m.zh).toMatch(/[请]/);
       expect(m.en.length).toBeGreaterThan(30);
     }
-    expect(inspectXlsxError(new Uint8Array([1, 2, 3]))).toEqual({ code: 'E_NOT_ZIP', message: INSPECT_MESSAGES.E_NOT_ZIP });
+    expect(inspectXlsx(new Uint8Array([1, 2, 3]))).toEqual({ ok: false, code: 'E_NOT_ZIP', message: INSPECT_MESSAGES.E_NOT_ZIP });
   });
 
   it('returns info for a valid workbook', () => {

@@ -9,8 +9,7 @@
  * but exceljs matches names exactly and would silently read an empty or partial workbook. We REFUSE
  * (E_PART_NAME_CASE) rather than guess: re-saving in Excel writes the canonical names.
  */
-import type { InputError } from '../domain/types';
-import { INSPECT_ERROR_CODES, INSPECT_MESSAGES, type InspectErrorCode } from './zip-inspect-codes';
+import { INSPECT_MESSAGES, type InspectErrorCode } from './zip-inspect-codes';
 import { readCentral, type ZipEntry } from './zip-inspect-central';
 import { inflateRaw } from './zip-inspect-inflate';
 import { DEFAULT_INSPECT_LIMITS, type InspectLimits } from './zip-inspect-limits';
@@ -152,12 +151,3 @@ export function inspectXlsx(bytes: Uint8Array, limits?: Partial<InspectLimits>):
     return refuse('E_CORRUPT');
   }
 }
-
-/** The InputError for these bytes, or null when they may be handed to exceljs (for input-guard.ts). */
-export function inspectXlsxError(bytes: Uint8Array, limits?: Partial<InspectLimits>): InputError | null {
-  const r = inspectXlsx(bytes, limits);
-  return r.ok ? null : { code: r.code, message: r.message };
-}
-
-/** Every code the inspector can return (the closed list), for harnesses and documentation. */
-export const ALL_INSPECT_CODES: readonly string[] = INSPECT_ERROR_CODES;
