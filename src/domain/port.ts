@@ -51,7 +51,5 @@ export const TOOL_SHEETS = {
   warnings: '预警清单',
   history: '历史数据',
   config: 'ZoneReport配置',
-  /** veryHidden: what the .xlsx port's highlights replaced, so they can be cleared after reopening */
-  highlightState: 'ZoneReport标注',
 } as const;
 export const REGISTER_SHEET = '开发区名录';

@@ -110,8 +110,8 @@ export function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
   return grid;
 }
 
-/** The tool's veryHidden state sheets: machinery, never shown to the engine. */
-const STATE_SHEETS: ReadonlySet<string> = new Set([TOOL_SHEETS.config, TOOL_SHEETS.highlightState]);
+/** The tool's veryHidden state sheet (configuration, highlight record): machinery, never shown to the engine. */
+const STATE_SHEETS: ReadonlySet<string> = new Set([TOOL_SHEETS.config]);
 
 /** The whole workbook as plain grids; the tool's hidden state sheets (configuration, highlights) are not included. */
 export function readGrid(wb: ExcelJS.Workbook, name: string, opts: ReadGridOptions = {}): WorkbookGrid {
