@@ -77,3 +77,24 @@ export function gridView(sheet: SheetGrid): GridView {
   };
   return { sheet, rowCount: sheet.rows.length, width, cell, text, label, blankRow };
 }
+
+/**
+ * The first row within the first `within` rows whose header labels (through `labels`) give columns
+ * that `complete` accepts, with each column key's first column; null when there is none.
+ */
+export function findHeaderRow<K extends string>(
+  g: GridView,
+  labels: Readonly<Record<string, K>>,
+  complete: (cols: Partial<Record<K, number>>) => boolean,
+  within = 15,
+): { row: number; cols: Partial<Record<K, number>> } | null {
+  for (let r = 0; r < Math.min(within, g.rowCount); r++) {
+    const cols: Partial<Record<K, number>> = {};
+    for (let c = 0; c < g.width(r); c++) {
+      const k = labels[g.label(r, c)];
+      if (k && cols[k] === undefined) cols[k] = c;
+    }
+    if (complete(cols)) return { row: r, cols };
+  }
+  return null;
+}

@@ -12,7 +12,7 @@ import { normaliseLabel } from '../cells/normalise';
 import { readNumber } from '../cells/read-number';
 import { a1 } from '../a1';
 import { finding } from './findings';
-import { cellText, gridView } from './grid';
+import { cellText, findHeaderRow, gridView } from './grid';
 import { parsePeriodKey, periodKey, readPeriodText } from './period';
 import { dateOfCell } from './resolve-period';
 
@@ -97,20 +97,9 @@ function codeText(v: unknown, text: string): string {
 /** The history in a sheet, or null when it has no 统计期 / 开发区代码 / 指标代码 header in its first 15 rows. */
 export function readHistorySheet(sheet: SheetGrid): { rows: HistoryRow[]; findings: Finding[] } | null {
   const g = gridView(sheet);
-  let header = -1;
-  let cols: Partial<Record<HistCol, number>> = {};
-  for (let r = 0; r < Math.min(15, g.rowCount) && header < 0; r++) {
-    const found: Partial<Record<HistCol, number>> = {};
-    for (let c = 0; c < g.width(r); c++) {
-      const k = READ_LABELS[g.label(r, c)];
-      if (k && found[k] === undefined) found[k] = c;
-    }
-    if (found.period !== undefined && found.zone !== undefined && found.indicator !== undefined) {
-      header = r;
-      cols = found;
-    }
-  }
-  if (header < 0) return null;
+  const found = findHeaderRow(g, READ_LABELS, (c) => c.period !== undefined && c.zone !== undefined && c.indicator !== undefined);
+  if (!found) return null;
+  const { row: header, cols } = found;
   const rows: HistoryRow[] = [];
   const findings: Finding[] = [];
   const index = new Map<string, number>();

@@ -9,7 +9,7 @@ import { cleanText, normaliseLabel, normaliseName } from '../cells/normalise';
 import { a1 } from '../a1';
 import { REGISTER_SHEET } from '../port';
 import { finding } from './findings';
-import { gridView } from './grid';
+import { findHeaderRow, gridView } from './grid';
 
 export interface Register {
   zones: Zone[];
@@ -117,20 +117,8 @@ export function splitAliases(text: string): string[] {
 /** The register in a sheet, or null when the sheet is not a register (no code + name header in its first 15 rows). */
 export function readRegisterSheet(sheet: SheetGrid): { zones: Zone[]; findings: Finding[] } | null {
   const g = gridView(sheet);
-  let header = -1;
-  let cols: Partial<Record<RegCol, number>> = {};
-  for (let r = 0; r < Math.min(15, g.rowCount) && header < 0; r++) {
-    const found: Partial<Record<RegCol, number>> = {};
-    for (let c = 0; c < g.width(r); c++) {
-      const key = REG_LABELS[g.label(r, c)];
-      if (key && found[key] === undefined) found[key] = c;
-    }
-    if (found.code !== undefined && found.name !== undefined) {
-      header = r;
-      cols = found;
-    }
-  }
-  if (header < 0) {
+  const found = findHeaderRow(g, REG_LABELS, (c) => c.code !== undefined && c.name !== undefined);
+  if (!found) {
     if (cleanText(sheet.name).trim() !== REGISTER_SHEET) return null;
     return {
       zones: [],
@@ -142,6 +130,7 @@ export function readRegisterSheet(sheet: SheetGrid): { zones: Zone[]; findings: 
       ],
     };
   }
+  const { row: header, cols } = found;
   const zones: Zone[] = [];
   const findings: Finding[] = [];
   const get = (r: number, k: RegCol): string => (cols[k] === undefined ? '' : g.text(r, cols[k] as number));
