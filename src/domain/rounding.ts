@@ -3,7 +3,12 @@
  * Excel works with, so binary noise never decides a shown figure (ROUND(1.005, 2) is 1.01 although
  * the double 1.005 is 1.00499999999999989...). Also exact rounding of a rational (BigInt), used where
  * a figure can be computed exactly from decimal inputs.
+ *
+ * Fast paths (decimal-form.ts) read most figures from String(x) and do the integer work in doubles
+ * where it is exact; each falls back to the 15-significant-digit BigInt reading otherwise, and
+ * rounding-fast.test.ts checks them against that reading.
  */
+import { POW10, scaledNumber, shortForm } from './decimal-form';
 
 /** The digits and decimal-point position of a finite positive number's 15-significant-digit form. */
 function decimalDigits(abs: number): { digits: string; point: number } {
@@ -25,6 +30,8 @@ export function roundHalfAway(x: number, decimals: number): number {
   if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
   if (!Number.isInteger(decimals)) throw new RangeError('decimals must be an integer');
   const neg = x < 0;
+  const fast = roundShort(neg ? -x : x, decimals);
+  if (fast !== null) return fast === 0 ? 0 : neg ? -fast : fast;
   const { digits, point } = decimalDigits(Math.abs(x));
   const keep = point + decimals; // how many leading digits survive
   let result: number;
@@ -39,6 +46,25 @@ export function roundHalfAway(x: number, decimals: number): number {
   }
   if (result === 0) return 0;
   return neg ? -result : result;
+}
+
+/**
+ * roundHalfAway of a positive figure whose shortest form has at most 15 digits; null otherwise.
+ * Why: the 15-digit form is then the shortest form padded with zeros (decimal-form.ts), so the kept
+ * digits are at most 14 and exact in a double, and kept / 10^d (or × 10^-d) is one correctly rounded
+ * operation on exact operands: the same double as parsing `${kept}e${-d}`.
+ */
+function roundShort(abs: number, decimals: number): number | null {
+  const f = shortForm(abs);
+  if (f === null) return null;
+  const keep = f.point + decimals;
+  if (keep >= f.sig.length) return abs; // nothing beyond the kept digits; the padded form reads back as abs
+  if (keep < 0) return 0;
+  let kept = keep === 0 ? 0 : Number(f.sig.slice(0, keep));
+  if (f.sig.charCodeAt(keep) >= 53 /* '5' */) kept += 1;
+  if (decimals >= 0 && decimals <= 22) return kept / POW10[decimals];
+  if (decimals < 0 && decimals >= -22) return kept * POW10[-decimals];
+  return Number(`${kept}e${-decimals}`);
 }
 
 /**
@@ -64,6 +90,11 @@ export function roundRationalHalfAway(num: bigint, den: bigint, decimals: number
 /** Number of decimals of a figure as written (shortest form, at 15 significant digits). */
 export function decimalsOf(x: number): number {
   if (!Number.isFinite(x) || x === 0) return 0;
+  // Why: an integer has no decimals at 15 digits either (its point is at or beyond its 15th digit),
+  // and a short form's decimals are its fraction digits (decimal-form.ts).
+  if (Number.isInteger(x)) return 0;
+  const f = shortForm(Math.abs(x));
+  if (f !== null) return f.frac.length;
   const { digits, point } = decimalDigits(Math.abs(x));
   const significant = digits.replace(/0+$/, '');
   return Math.max(0, significant.length - point);
@@ -75,6 +106,9 @@ export function decimalsOf(x: number): number {
  */
 export function toScaled(x: number): { int: bigint; scale: number } {
   if (x === 0) return { int: 0n, scale: 0 };
+  // Why: most figures are short decimals; their scaled form comes from String(x) (decimal-form.ts).
+  const fast = scaledNumber(x);
+  if (fast !== null) return { int: BigInt(fast.int), scale: fast.scale };
   const { digits, point } = decimalDigits(Math.abs(x));
   const significant = digits.replace(/0+$/, '') || '0';
   const scale = significant.length - point;
@@ -98,11 +132,37 @@ function fromScaled(int: bigint, scale: number): number {
 
 /** Sum of figures done in decimal (each read at 15 significant digits): 0.1 + 0.2 is 0.3. */
 export function decimalSum(values: readonly number[]): number {
+  const fast = sumShort(values);
+  if (fast !== null) return fast;
   const scaled = values.map(toScaled);
   const scale = Math.max(0, ...scaled.map((s) => s.scale));
   let total = 0n;
   for (const s of scaled) total += s.int * 10n ** BigInt(scale - s.scale);
   return fromScaled(total, scale);
+}
+
+/**
+ * decimalSum in doubles, or null when a figure is not short or an intermediate not a safe integer.
+ * Why: the scaled integers and their sum are exact while safe, and total / 10^scale is one correctly
+ * rounded division of exact operands: the same double as parsing `${total}e${-scale}`.
+ */
+function sumShort(values: readonly number[]): number | null {
+  let total = 0;
+  let scale = 0;
+  for (const v of values) {
+    const s = scaledNumber(v);
+    if (s === null) return null;
+    let int = s.int;
+    if (s.scale > scale) {
+      total *= POW10[s.scale - scale];
+      scale = s.scale;
+    } else int *= POW10[scale - s.scale];
+    // a product beyond 2^53 may be inexact, and a later addition could bring it back into range
+    if (!Number.isSafeInteger(total) || !Number.isSafeInteger(int)) return null;
+    total += int;
+    if (!Number.isSafeInteger(total)) return null;
+  }
+  return total === 0 ? 0 : total / POW10[scale];
 }
 
 /** a − b done in decimal: 11000.45 − 11000.4 is exactly 0.05, not 0.0500000000010914. */
