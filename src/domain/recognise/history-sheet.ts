@@ -67,15 +67,20 @@ const monthOf = (r: HistoryRow): string => `${r.period}\u0000${r.zone}`;
  * must not linger); other rows keep their order, the added ones follow.
  */
 export function mergeHistory(existing: HistoryRow[], added: HistoryRow[]): HistoryRow[] {
-  const replaced = new Set(added.map(monthOf));
-  const kept = existing.filter((r) => !replaced.has(monthOf(r)));
+  // Why the test: the check merges a whole 历史数据 sheet into nothing, and thousands of month keys
+  // would be built only to keep none of nothing.
+  let kept: HistoryRow[] = [];
+  if (existing.length > 0) {
+    const replaced = new Set(added.map(monthOf));
+    kept = existing.filter((r) => !replaced.has(monthOf(r)));
+  }
   // Within `added`, the same period+zone+indicator twice: the later row wins, at its first place.
+  const keys = added.map(keyOf); // each key built once, not once per loop
   const byKey = new Map<string, HistoryRow>();
-  for (const r of added) byKey.set(keyOf(r), r);
+  for (let i = 0; i < added.length; i++) byKey.set(keys[i], added[i]);
   const out: HistoryRow[] = [...kept];
   const placed = new Set<string>();
-  for (const r of added) {
-    const k = keyOf(r);
+  for (const k of keys) {
     if (placed.has(k)) continue;
     placed.add(k);
     out.push(byKey.get(k) as HistoryRow);
@@ -92,6 +97,18 @@ const READ_LABELS: Record<string, HistCol> = {
 function codeText(v: unknown, text: string): string {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 10) return '0' + String(v);
   return text.replace(/\s+/g, '');
+}
+
+// A period as this tool writes it; it reads as itself.
+const PERIOD_KEY = /^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])$/;
+
+/** The 'YYYY-MM' of a 统计期 text with a year and a month, else null. */
+export function periodOfText(text: string): string | null {
+  // Why: every archived row carries 'YYYY-MM', and reading it through the free-text reader (NFKC,
+  // Chinese numerals, four expressions) was a third of reading the sheet; periodKey gives it back as is.
+  if (PERIOD_KEY.test(text)) return text;
+  const p = readPeriodText(text);
+  return p.kind === 'period' && p.year !== null ? periodKey({ year: p.year, month: p.month }) : null;
 }
 
 /** The history in a sheet, or null when it has no 统计期 / 开发区代码 / 指标代码 header in its first 15 rows. */
@@ -114,10 +131,7 @@ export function readHistorySheet(sheet: SheetGrid): { rows: HistoryRow[]; findin
     if (iso !== null) {
       const p = parsePeriodKey(iso);
       period = p ? periodKey(p) : null;
-    } else {
-      const p = readPeriodText(cellText(periodCell));
-      period = p.kind === 'period' && p.year !== null ? periodKey({ year: p.year, month: p.month }) : null;
-    }
+    } else period = periodOfText(cellText(periodCell));
     const zone = codeText(g.cell(r, cols.zone as number)?.v, g.text(r, cols.zone as number));
     const indicator = codeText(g.cell(r, cols.indicator as number)?.v, g.text(r, cols.indicator as number));
     if (!period || !zone || !indicator) {
@@ -155,7 +169,8 @@ export function readHistorySheet(sheet: SheetGrid): { rows: HistoryRow[]; findin
         }, { cell: a1(r, cols.level as number), indicator, value: levelText }),
       );
     }
-    const row: HistoryRow = { period, zone, indicator, ...values, level };
+    // the same object as { period, zone, indicator, ...values, level }, without the spread's cost
+    const row: HistoryRow = { period, zone, indicator, ytd: values.ytd, base: values.base, target: values.target, level };
     const k = keyOf(row);
     const prev = index.get(k);
     if (prev !== undefined) {
