@@ -37,7 +37,7 @@ async function isEarlierCopy(target: string): Promise<boolean> {
   if (!read.ok) return read.error.code === 'E_NOT_FOUND';
   try {
     const port = await XlsxWorkbookPort.open(read.bytes, path.basename(target));
-    return port.workbook.getWorksheet(TOOL_SHEETS.findings) !== undefined;
+    return port.hasSheet(TOOL_SHEETS.findings);
   } catch {
     return false;
   }

@@ -14,6 +14,7 @@ import { PortError } from '../domain/port';
 import type { Bilingual, CheckReport, Finding, HistoryRow, InputError, Lang, WorkbookGrid, Zone } from '../domain/types';
 import { findXlsx, isDirectory, readBytes, sha256 } from '../xlsx/node-files';
 import { XlsxWorkbookPort } from '../xlsx/xlsx-port';
+import { nodeInflate } from '../xlsx/node-inflate';
 import { inputError } from '../xlsx/input-errors';
 import { countLevels } from '../domain/output/annotations';
 import { progress, type CliIO } from './io';
@@ -54,7 +55,7 @@ export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
   if (!read.ok) return { bytes: null, sha256: '', grid: null, port: null, inputError: read.error };
   const hash = sha256(read.bytes);
   try {
-    const port = await XlsxWorkbookPort.open(read.bytes, path.basename(file));
+    const port = await XlsxWorkbookPort.open(read.bytes, path.basename(file), { inflate: nodeInflate });
     const grid = await port.readWorkbook();
     return { bytes: read.bytes, sha256: hash, grid, port, inputError: null };
   } catch (e) {

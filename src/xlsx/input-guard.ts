@@ -1,14 +1,17 @@
 /**
- * Checks a file's bytes BEFORE exceljs sees them: empty, not a zip, an OLE2 compound file
+ * Checks a file's bytes BEFORE the reader sees them: empty, not a zip, an OLE2 compound file
  * (an encrypted .xlsx or a legacy .xls), the .xlsb/.xls extensions, an oversized file. Returns the
- * InputError to report, or null when the bytes may be handed to exceljs. Then the pre-parse
+ * InputError to report, or null when the bytes may be read. Then the pre-parse
  * inspector (zip-inspect.ts) reads the zip's central directory and scans the XML, bounded, for what
  * would make exceljs hang, blow memory or pollute Object.prototype (zip bombs, huge row numbers,
- * DTDs, reserved names…): exceljs never sees such a file. guardInputForRead also says which
- * worksheet parts hold data validations, which the reader cuts out of what exceljs reads.
+ * DTDs, reserved names…): the reader never sees such a file. guardInputForRead also hands over the
+ * XML parts it inflated and checked, so the reader (src/xlsx/read/) parses them without inflating
+ * the package a second time.
  */
 import type { InputError } from '../domain/types';
 import { inputError } from './input-errors';
+import type { RawInflate } from './inflate';
+import type { Package } from './package/zip-parts';
 import { inspectXlsx } from './zip-inspect';
 
 /** Files larger than this are refused before parsing (a monthly report is a few hundred KB). */
@@ -28,23 +31,26 @@ function extension(name: string): string {
   return m ? m[1].toLowerCase() : '';
 }
 
-/** What the guard says about bytes it lets through: the worksheet parts holding data validations. */
+/** What the guard hands over for bytes it lets through: the inflated, inspected XML parts. */
 export interface GuardPass {
-  validationParts: string[];
+  xml: Package;
 }
 
 /** The reason these bytes cannot be read as an .xlsx workbook, or null. */
-export function guardInput(bytes: Uint8Array, name: string): InputError | null {
-  const r = guardInputForRead(bytes, name);
-  return 'code' in r ? r : null;
+export function guardInput(bytes: Uint8Array, name: string, inflate?: RawInflate): InputError | null {
+  const early = guardBytes(bytes, name);
+  if (early) return early;
+  const r = inspectXlsx(bytes, undefined, { inflate });
+  return r.ok ? null : { code: r.code, message: r.message };
 }
 
 /** The InputError for these bytes, or what the reader needs to know to read them (GuardPass). */
-export function guardInputForRead(bytes: Uint8Array, name: string): InputError | GuardPass {
+export function guardInputForRead(bytes: Uint8Array, name: string, inflate?: RawInflate): InputError | GuardPass {
   const early = guardBytes(bytes, name);
   if (early) return early;
-  const r = inspectXlsx(bytes);
-  return r.ok ? { validationParts: r.info.validationParts } : { code: r.code, message: r.message };
+  const r = inspectXlsx(bytes, undefined, { inflate, keepXml: true });
+  if (!r.ok) return { code: r.code, message: r.message };
+  return { xml: r.info.xml ?? { names: [], parts: new Map() } };
 }
 
 /** The checks before the inspector: size, extension, magic bytes. */

@@ -1,29 +1,39 @@
 /**
  * The .xlsx implementation of WorkbookPort, over a workbook held in memory (opened from bytes or
  * created empty). Used by the command line and by the task pane in standalone (browser) mode, so it
- * uses no Node API: bytes in, bytes out (toBytes). exceljs reads the workbook; an OPENED workbook is
- * written back as a patch on its original package (src/xlsx/package/), because exceljs's writer
- * drops charts, x14 extensions, custom properties… (spec/engineering-notes.md). Highlights are
- * tool-owned conditional formats recorded in column B of the store sheet, as the Office.js port
- * makes them, so no user cell's own format is changed, and this port clears what either port
- * recorded. A CREATED workbook (the summary workbook) has no original and is written by exceljs.
- * exceljs reads a copy without the sheets' data validations (read-copy.ts: it expands them cell by
- * cell, and reading needs none); the original bytes, validations included, are what the copy patches.
+ * uses no Node API: bytes in, bytes out (toBytes).
+ *
+ * An OPENED workbook is read by the project's own SpreadsheetML reader (src/xlsx/read/) from the XML
+ * parts the input guard has already inflated and inspected: one inflation per file, and the cells as
+ * Excel shows them (exceljs, which read them before, dropped "" cached results, misread t="d" dates
+ * and expanded data validations cell by cell). It is written back as a patch on its original package
+ * (src/xlsx/package/), because a parse-and-rewrite drops charts, x14 extensions, custom properties…
+ * (spec/engineering-notes.md). Highlights are tool-owned conditional formats recorded in column B of
+ * the store sheet, as the Office.js port makes them, so no user cell's own format is changed, and
+ * this port clears what either port recorded.
+ *
+ * A CREATED workbook (the summary workbook, samples) has no original: exceljs writes it, loaded only
+ * then (in the pane it stays out of every chunk a check needs).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { PortError, TOOL_SHEETS, type ReadOptions, type WorkbookPort } from '../domain/port';
 import type { Highlight, OutSheet } from '../domain/output/sheet-model';
-import { patchPackage, type PatchPlan } from './package/patch';
-import type { WorkbookGrid } from '../domain/types';
+import { outSheetToGrid } from '../domain/sample/grid';
+import type { SheetGrid, WorkbookGrid } from '../domain/types';
+import type { RawInflate } from './inflate';
 import { inputError, type InputErrorCode } from './input-errors';
 import { guardInputForRead } from './input-guard';
-import { readableCopy } from './read-copy';
-import { readGrid, VT } from './read-grid';
-import { scanCellFixes, type CellFixes } from './empty-results';
+import { patchPackage, type PatchPlan } from './package/patch';
+import { readStore } from './package/store';
+import type { Package } from './package/zip-parts';
+import { creatorOf, readWorksheets } from './read/workbook-grid';
 import { renderSheet } from './render-sheet';
 
 /** Excel allows 32,767 characters in a cell; configuration chunks stay well below. */
 export const CONFIG_CHUNK = 30_000;
+
+/** The creator a workbook made by the tool records (docProps/core.xml). */
+export const TOOL_CREATOR = 'ZoneReport';
 
 const WRITABLE_TOOL_SHEETS: ReadonlySet<string> = new Set([
   TOOL_SHEETS.findings,
@@ -32,22 +42,18 @@ const WRITABLE_TOOL_SHEETS: ReadonlySet<string> = new Set([
   TOOL_SHEETS.history,
 ]);
 
+export interface OpenOptions {
+  /** a faster raw-DEFLATE decoder than the JavaScript one (the command line gives Node's zlib) */
+  inflate?: RawInflate;
+}
 
 function portError(code: InputErrorCode): PortError {
   const e = inputError(code);
   return new PortError(e.code, e.message.zh, e.message.en);
 }
 
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return copy.buffer;
-}
-
 /** Text stored in column A of a hidden state sheet, in chunks (Excel caps a cell at 32,767 characters). */
 function writeChunks(wb: ExcelJS.Workbook, sheetName: string, text: string): void {
-  const old = wb.getWorksheet(sheetName);
-  if (old) wb.removeWorksheet(old.id);
   // veryHidden: invisible in Excel's Unhide dialog, so a clerk does not edit it by accident.
   const ws = wb.addWorksheet(sheetName, { state: 'veryHidden' });
   let r = 1;
@@ -61,83 +67,73 @@ function writeChunks(wb: ExcelJS.Workbook, sheetName: string, text: string): voi
   }
 }
 
-function readChunks(wb: ExcelJS.Workbook, sheetName: string): string | null {
-  const ws = wb.getWorksheet(sheetName);
-  if (!ws) return null;
-  let text = '';
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const v: unknown = ws.getCell(r, 1).value;
-    if (typeof v === 'string') text += v;
-  }
-  return text === '' ? null : text;
-}
-
-/**
- * Put back what exceljs misread (empty-results.ts): the "" cached results it dropped, so the reader
- * sees "" rather than "never calculated"; and the dates of t="d" cells it read as their year. The
- * reader then sees the file as Excel does, and a saved copy keeps the user's cells as they were.
- */
-function applyCellFixes(wb: ExcelJS.Workbook, fixes: CellFixes): void {
-  for (const [sheet, cells] of fixes.emptyResults) {
-    const ws = wb.getWorksheet(sheet);
-    if (!ws) continue;
-    for (const address of cells) {
-      const cell = ws.getCell(address);
-      if (cell.type !== VT.Formula || cell.model.result !== undefined) continue;
-      // exceljs's formula value has a result setter but Cell exposes none: set it on the value.
-      const value: unknown = Reflect.get(cell, '_value');
-      if (typeof value === 'object' && value !== null && 'result' in value) Reflect.set(value, 'result', '');
-    }
-  }
-  for (const [sheet, cells] of fixes.isoDates) {
-    const ws = wb.getWorksheet(sheet);
-    if (!ws) continue;
-    for (const [address, iso] of cells) {
-      const cell = ws.getCell(address);
-      const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes('T') ? iso : iso + 'Z');
-      if (typeof cell.value === 'number' && !Number.isNaN(date.getTime())) cell.value = date;
-    }
-  }
-}
-
 export class XlsxWorkbookPort implements WorkbookPort {
   /** what toBytes applies to the original package (opened workbooks only) */
   private plan: PatchPlan = {};
+  /** the tool's sheets written since opening, by name, in the order first written */
+  private readonly written = new Map<string, OutSheet>();
+  /** the configuration stored since opening (undefined: none stored, the workbook's own applies) */
+  private config: string | undefined;
 
   private constructor(
-    readonly workbook: ExcelJS.Workbook,
     readonly name: string,
     /** the bytes the workbook was opened from; null for a workbook the tool created */
     private readonly original: Uint8Array | null,
+    /** the inspected XML parts of the original */
+    private readonly xml: Package | null,
+    /** the original's worksheets as read */
+    private readonly sheets: readonly SheetGrid[],
+    private readonly inflate: RawInflate | undefined,
   ) {}
 
   /** Open an .xlsx from its bytes; throws PortError with an input-error code (input-errors.ts). */
-  static async open(bytes: Uint8Array, name: string): Promise<XlsxWorkbookPort> {
-    const guard = guardInputForRead(bytes, name);
+  static async open(bytes: Uint8Array, name: string, opts: OpenOptions = {}): Promise<XlsxWorkbookPort> {
+    const guard = guardInputForRead(bytes, name, opts.inflate);
     if ('code' in guard) throw new PortError(guard.code, guard.message.zh, guard.message.en);
-    const wb = new ExcelJS.Workbook();
+    let sheets: SheetGrid[];
     try {
-      const readable = await readableCopy(bytes, guard.validationParts);
-      await wb.xlsx.load(toArrayBuffer(readable));
+      sheets = readWorksheets(guard.xml);
     } catch {
-      // exceljs's own messages are unstable and may echo file content: report our code only.
+      // a reader defect on a strange file must not crash the caller: report an unreadable workbook
       throw portError('E_CORRUPT');
     }
-    if (wb.worksheets.length === 0) throw portError('E_NO_SHEETS');
-    applyCellFixes(wb, await scanCellFixes(bytes));
-    return new XlsxWorkbookPort(wb, name, bytes.slice());
+    if (sheets.length === 0) throw portError('E_NO_SHEETS');
+    return new XlsxWorkbookPort(name, bytes.slice(), guard.xml, sheets, opts.inflate);
   }
 
   /** A new, empty workbook (e.g. the summary workbook). */
   static create(name: string): XlsxWorkbookPort {
-    const wb = new ExcelJS.Workbook();
-    wb.creator = 'ZoneReport';
-    return new XlsxWorkbookPort(wb, name, null);
+    return new XlsxWorkbookPort(name, null, null, [], undefined);
+  }
+
+  /** Every sheet's grid: the workbook's own, with the tool's sheets written since replacing or following them. */
+  private allSheets(): SheetGrid[] {
+    const out = this.sheets.map((g) => {
+      const w = this.written.get(g.name);
+      return w ? outSheetToGrid(w) : g;
+    });
+    const own = new Set(this.sheets.map((g) => g.name));
+    for (const [name, w] of this.written) if (!own.has(name)) out.push(outSheetToGrid(w));
+    return out;
   }
 
   async readWorkbook(opts: ReadOptions = {}): Promise<WorkbookGrid> {
     if (opts.signal?.aborted) throw new PortError('E_ABORTED', '已取消。', 'Cancelled.');
-    return readGrid(this.workbook, this.name, { sheets: opts.sheets, onProgress: opts.onProgress });
+    const wanted = opts.sheets ? new Set(opts.sheets) : null;
+    // the tool's veryHidden store sheet (configuration, highlight record) is machinery, never shown to the engine
+    const sheets = this.allSheets().filter((g) => g.name !== TOOL_SHEETS.config && (!wanted || wanted.has(g.name)));
+    sheets.forEach((_, i) => opts.onProgress?.((i + 1) / sheets.length));
+    return { name: this.name, sheets };
+  }
+
+  /** The workbook has a sheet of this name (its own or one the tool wrote since opening). */
+  hasSheet(name: string): boolean {
+    return this.sheets.some((g) => g.name === name) || this.written.has(name);
+  }
+
+  /** The creator the workbook records (TOOL_CREATOR for a workbook the tool made), or null. */
+  creator(): string | null {
+    return this.xml ? creatorOf(this.xml) : TOOL_CREATOR;
   }
 
   /**
@@ -167,27 +163,31 @@ export class XlsxWorkbookPort implements WorkbookPort {
           `The tool only writes its own sheets (核查结果, 汇总, 预警清单, 历史数据), never "${sheet.name}".`,
         );
       }
-      // also into the in-memory workbook, so a later read (e.g. of 历史数据) sees what was written
-      const old = this.workbook.getWorksheet(sheet.name);
-      if (old) this.workbook.removeWorksheet(old.id);
-      renderSheet(this.workbook.addWorksheet(sheet.name), sheet);
+      // kept, so a later read (e.g. of 历史数据) sees what was written
+      this.written.set(sheet.name, sheet);
       if (this.original) this.plan = { ...this.plan, sheets: [...(this.plan.sheets ?? []).filter((s) => s.name !== sheet.name), sheet] };
     }
   }
 
   async loadStoredConfig(): Promise<string | null> {
-    return readChunks(this.workbook, TOOL_SHEETS.config);
+    if (this.config !== undefined) return this.config;
+    return this.xml ? readStore(this.xml).a : null;
   }
 
   async storeConfig(json: string): Promise<void> {
-    writeChunks(this.workbook, TOOL_SHEETS.config, json);
+    this.config = json;
     if (this.original) this.plan = { ...this.plan, config: json };
   }
 
   /** The workbook as .xlsx bytes: an opened workbook's original package with the tool's changes. */
   async toBytes(): Promise<Uint8Array> {
-    if (this.original) return patchPackage(this.original, this.plan);
-    const buf: ArrayBuffer = await this.workbook.xlsx.writeBuffer();
+    if (this.original) return patchPackage(this.original, this.plan, this.inflate);
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
+    wb.creator = TOOL_CREATOR;
+    for (const sheet of this.written.values()) renderSheet(wb.addWorksheet(sheet.name), sheet);
+    if (this.config !== undefined) writeChunks(wb, TOOL_SHEETS.config, this.config);
+    const buf: ArrayBuffer = await wb.xlsx.writeBuffer();
     // Node returns a Buffer (a Uint8Array view), the browser build an ArrayBuffer.
     if (ArrayBuffer.isView(buf)) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     return new Uint8Array(buf);

@@ -47,17 +47,9 @@ function intAttr(v: string | undefined): number | null {
   return /^\s*[0-9]{1,16}\s*$/.test(v) ? Number(v) : NaN;
 }
 
-const SHEET_TAGS = new Set(['row', 'c', 'col', 'mergeCell', 'dataValidations', 'hyperlink', 'conditionalFormatting', 'dimension', 'selection']);
-
-/** What the scan of one worksheet part found, for the reader (xlsx-port.ts). */
-export interface SheetFacts {
-  /**
-   * The part holds data validations (classic or x14, any prefix): exceljs is given a copy without
-   * them (read-copy.ts), so their ranges are neither bounded nor refused here: a whole-column
-   * dropdown (C1:C1048576, or C:C) is what real templates hold.
-   */
-  validations: boolean;
-}
+// Data validations are not bounded: the reader (src/xlsx/read/) never expands their ranges, and a
+// whole-column dropdown (C1:C1048576, or C:C) is what real templates hold.
+const SHEET_TAGS = new Set(['row', 'c', 'col', 'mergeCell', 'hyperlink', 'conditionalFormatting', 'dimension', 'selection']);
 
 /**
  * Bounds of a worksheet part: rows, cells, column ranges, and the area of merged ranges, the one
@@ -65,7 +57,7 @@ export interface SheetFacts {
  * conditional format on A1:XFD1048576, a hyperlink or an autoFilter on it load in ~25 ms like an
  * empty sheet (their refs are only bounded here); a merge over C1:C1048576 took 3.3 s and 712 MB.
  */
-export function worksheetVisitor(limits: InspectLimits, counts: { cells: number }, facts: SheetFacts = { validations: false }): XmlVisitor {
+export function worksheetVisitor(limits: InspectLimits, counts: { cells: number }): XmlVisitor {
   let rows = 0;
   let row = 0;
   let col = 0;
@@ -98,11 +90,6 @@ export function worksheetVisitor(limits: InspectLimits, counts: { cells: number 
         if (Number.isNaN(v)) return 'E_BAD_REF';
         if (v > EXCEL_MAX_COLS) return 'E_COL_LIMIT';
       }
-      return null;
-    }
-    if (local === 'dataValidations') {
-      // classic or x14: cut out of what exceljs reads (read-copy.ts), so nothing to bound
-      facts.validations = true;
       return null;
     }
     if (local === 'mergeCell') {

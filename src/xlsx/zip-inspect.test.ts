@@ -63,17 +63,17 @@ describe('inspectXlsx on the hostile corpus', () => {
     expect(r).toMatchObject({ ok: true, info: { sheetNames: ['盘锦辽滨', '大连'], worksheetParts: 2 } });
   });
 
-  it('lists the sheets holding data validations, whatever their size, and still refuses huge merges', () => {
+  it('accepts data validations whatever their size (the reader never expands them), and still refuses huge merges', () => {
     const sheet = (after: string): Uint8Array => {
       const rs = reportSheet('盘锦辽滨', GOOD_ROWS);
       return zip(bookParts({ sheets: [{ ...rs, after: (rs.after ?? '') + after }, reportSheet('大连', GOOD_ROWS)] }));
     };
     const wholeColumn = '<dataValidations count="2"><dataValidation type="list" sqref="C1:C1048576"><formula1>"万元"</formula1></dataValidation><dataValidation type="list" sqref="I:I A1:XFD1048576"><formula1>"是"</formula1></dataValidation></dataValidations>';
-    expect(inspectXlsx(sheet(wholeColumn))).toMatchObject({ ok: true, info: { validationParts: ['xl/worksheets/sheet1.xml'] } });
+    expect(inspectXlsx(sheet(wholeColumn)).ok).toBe(true);
     const x14 = '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1"><x14:dataValidation type="list"><xm:sqref xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">I1:I1048576</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>';
-    expect(inspectXlsx(sheet(x14))).toMatchObject({ ok: true, info: { validationParts: ['xl/worksheets/sheet1.xml'] } });
-    expect(inspectXlsx(sheet(''))).toMatchObject({ ok: true, info: { validationParts: [] } });
-    // a merge is what exceljs still expands in what it reads (C1:C1048576: 3.3 s, 712 MB)
+    expect(inspectXlsx(sheet(x14)).ok).toBe(true);
+    // merges stay bounded: the reader visits the cells under each merge (and exceljs, which made
+    // the summary workbook, expands them: C1:C1048576 took 3.3 s and 712 MB)
     expect(inspectXlsx(sheet('<mergeCells count="1"><mergeCell ref="C2:C1048576"/></mergeCells>'))).toMatchObject({ ok: false, code: 'E_RANGE_TOO_LARGE' });
     expect(inspectXlsx(sheet('<mergeCells count="1"><mergeCell ref="C2:C1048576"/></mergeCells>'), { maxMergedCells: 2_000_000 }).ok).toBe(true);
     // conditional formats, hyperlinks: exceljs does not expand them (A1:XFD1048576 loads in ~25 ms); only bounded

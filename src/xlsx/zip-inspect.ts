@@ -11,9 +11,10 @@
  */
 import { INSPECT_MESSAGES, type InspectErrorCode } from './zip-inspect-codes';
 import { readCentral, type ZipEntry } from './zip-inspect-central';
-import { inflateRaw } from './zip-inspect-inflate';
+import { jsInflate, type RawInflate } from './inflate';
 import { DEFAULT_INSPECT_LIMITS, type InspectLimits } from './zip-inspect-limits';
-import { refVisitor, workbookVisitor, worksheetVisitor, type SheetFacts, type WorkbookFacts } from './zip-inspect-rules';
+import { refVisitor, workbookVisitor, worksheetVisitor, type WorkbookFacts } from './zip-inspect-rules';
+import type { Package } from './package/zip-parts';
 import { XmlScan, type XmlVisitor } from './zip-inspect-xml';
 
 export { INSPECT_ERROR_CODES, isInspectErrorCode, type InspectErrorCode } from './zip-inspect-codes';
@@ -25,8 +26,18 @@ export interface InspectInfo {
   /** sheet names as the workbook part lists them */
   sheetNames: string[];
   worksheetParts: number;
-  /** worksheet parts (zip entry names, as written) holding data validations: read-copy.ts cuts them */
-  validationParts: string[];
+  /**
+   * The XML parts (.xml, .rels, .vml) as inflated and scanned, in package order, when the caller
+   * asked to keep them (InspectOptions.keepXml): the reader parses these, so nothing is inflated twice.
+   */
+  xml?: Package;
+}
+
+export interface InspectOptions {
+  /** the raw DEFLATE decoder: the bounded JavaScript one unless the platform gives a faster one */
+  inflate?: RawInflate;
+  /** keep the inflated XML parts in InspectInfo.xml */
+  keepXml?: boolean;
 }
 
 export type InspectResult =
@@ -81,27 +92,31 @@ function checkNames(names: string[]): InspectErrorCode | null {
   return null;
 }
 
-function visitorFor(name: string, limits: InspectLimits, facts: WorkbookFacts, counts: { cells: number }, sheet: SheetFacts): XmlVisitor {
+function visitorFor(name: string, limits: InspectLimits, facts: WorkbookFacts, counts: { cells: number }): XmlVisitor {
   if (name === WORKBOOK) return workbookVisitor(facts);
-  if (WORKSHEET.test(name)) return worksheetVisitor(limits, counts, sheet);
+  if (WORKSHEET.test(name)) return worksheetVisitor(limits, counts);
   return refVisitor();
 }
 
-/** Inflates (or reads) one part, checking its real size against the declared one, scanning XML. */
-function readPart(bytes: Uint8Array, e: ZipEntry, scan: XmlScan | null): InspectErrorCode | null {
-  const end = e.dataStart + e.compressedSize;
-  if (e.method === 0) {
-    if (scan) scan.push(bytes, e.dataStart, end);
-  } else {
-    const r = inflateRaw(bytes, e.dataStart, end, e.size, (chunk, s, t) => (scan ? scan.push(chunk, s, t) : true));
+/**
+ * Inflates (or reads) one part, checking its real size against the declared one (decoding never
+ * goes past it), and scans it when it is XML. Returns the part's bytes, or the problem.
+ */
+function readPart(bytes: Uint8Array, e: ZipEntry, scan: XmlScan | null, inflate: RawInflate): Uint8Array | InspectErrorCode {
+  const raw = bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
+  let data = raw;
+  if (e.method !== 0) {
+    const r = inflate(raw, e.size);
     if (r.status === 'limit') return 'E_ZIP_BOMB'; // more data than declared: the header lied
-    if (r.status === 'corrupt' || r.status === 'truncated') return 'E_CORRUPT';
-    if (r.status === 'end' && r.out !== e.size) return 'E_CORRUPT';
+    if (r.status === 'corrupt' || r.data.length !== e.size) return 'E_CORRUPT';
+    data = r.data;
   }
-  return scan ? scan.finish() : null;
+  if (!scan) return data;
+  scan.push(data, 0, data.length);
+  return scan.finish() ?? data;
 }
 
-function inspect(bytes: Uint8Array, limits: InspectLimits): InspectResult {
+function inspect(bytes: Uint8Array, limits: InspectLimits, opts: InspectOptions): InspectResult {
   if (startsWith(bytes, OLE2)) return refuse('E_ENCRYPTED_OR_XLS');
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && !startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     return refuse('E_NOT_ZIP');
@@ -127,25 +142,28 @@ function inspect(bytes: Uint8Array, limits: InspectLimits): InspectResult {
   const facts: WorkbookFacts = { sheetNames: [], sheetIds: new Set() };
   const counts = { cells: 0 }; // across all sheets: exceljs holds every cell of every sheet at once
   let worksheetParts = 0;
-  const validationParts: string[] = [];
+  const inflate = opts.inflate ?? jsInflate;
+  const kept = new Map<string, Uint8Array>();
   for (const e of ordered) {
     const name = partName(e);
     if (WORKSHEET.test(name)) worksheetParts++;
-    const sheet: SheetFacts = { validations: false };
-    const scan = isXmlPart(name) ? new XmlScan(visitorFor(name, limits, facts, counts, sheet)) : null;
-    const problem = readPart(bytes, e, scan);
-    if (problem) return refuse(problem);
-    if (sheet.validations) validationParts.push(e.name);
+    const xml = isXmlPart(name);
+    const scan = xml ? new XmlScan(visitorFor(name, limits, facts, counts)) : null;
+    const part = readPart(bytes, e, scan, inflate);
+    if (typeof part === 'string') return refuse(part);
+    if (xml && opts.keepXml) kept.set(name, part);
   }
-  const info: InspectInfo = { parts: entries.length, inflatedBytes: declared, sheetNames: facts.sheetNames, worksheetParts, validationParts };
+  const info: InspectInfo = { parts: entries.length, inflatedBytes: declared, sheetNames: facts.sheetNames, worksheetParts };
+  // package order (the workbook part was inspected first)
+  if (opts.keepXml) info.xml = { names: entries.map(partName).filter((n) => kept.has(n)), parts: kept };
   return { ok: true, info };
 }
 
 /** Inspects workbook bytes; never throws. */
-export function inspectXlsx(bytes: Uint8Array, limits?: Partial<InspectLimits>): InspectResult {
+export function inspectXlsx(bytes: Uint8Array, limits?: Partial<InspectLimits>, opts: InspectOptions = {}): InspectResult {
   const all: InspectLimits = { ...DEFAULT_INSPECT_LIMITS, ...limits };
   try {
-    return inspect(bytes, all);
+    return inspect(bytes, all, opts);
   } catch {
     // An inspector defect must not crash the command line: report an unreadable workbook.
     return refuse('E_CORRUPT');

@@ -13,7 +13,9 @@
  *    cannot carry them);
  *  - rich text → its runs' text joined, each run normalised on its own (so "\r" + "\n" in two runs
  *    gives two line feeds: found by the 10,000-run property, seed -63040547);
- *  - a date → { date: ISO 8601 } (the date alone at midnight UTC) with a date number format;
+ *  - a date → its serial day number (as Excel stores it, days since 1899-12-30, the time as the
+ *    fraction) with a date number format: what the Office.js port hands over too, and what the
+ *    domain reads as a date (src/domain/cells/read-number.ts isDateFormat);
  *  - a formula without cached result → { v: null, noResult: true };
  *  - a string holding an OOXML escape "_xHHHH_" is kept out of the generator: exceljs writes it
  *    unescaped, so it comes back decoded (recorded below as a known limitation).
@@ -22,7 +24,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import type { Cell, ScalarValue } from '../../src/domain/types';
 import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
-import { dateToIso } from '../../src/xlsx/read-grid';
+import { isDateFormat } from '../../src/domain/cells/read-number';
 import { propertyParams, propertyTimeout } from './runs';
 
 // ------------------------------------------------------------------ what is written
@@ -160,7 +162,8 @@ function expected(w: Written): Cell {
     case 'error':
       return { v: { error: w.value } };
     case 'date':
-      return { v: { date: dateToIso(new Date(w.ms)) } };
+      // exceljs writes 25569 + ms/86,400,000 (its dateToExcel); the shortest decimal reads back exactly
+      return { v: 25569 + w.ms / 86_400_000 };
     case 'formula':
       return w.result === null ? { v: null, f: w.formula, noResult: true } : { v: scalar(w.result), f: w.formula };
   }
@@ -204,6 +207,7 @@ describe('property: .xlsx write → read gives the same logical values', () => {
               // only dates carry a number format here
               const isDate = w.kind === 'date';
               expect({ at: `${s.name}!R${c.row}C${c.col}`, hasFormat: got.fmt !== undefined }).toEqual({ at: `${s.name}!R${c.row}C${c.col}`, hasFormat: isDate });
+              if (isDate) expect(isDateFormat(got.fmt)).toBe(true);
               cells += 1;
             }
           }
@@ -238,7 +242,7 @@ describe('property: .xlsx write → read gives the same logical values', () => {
     expect(rows[0]).toEqual([{ v: 0 }, { v: 0, f: 'A1-0' }, { v: false, f: 'A1=1' }, { v: '', f: 'A1&""' }]);
     expect(Object.is(rows[0][0]?.v, 0)).toBe(true);
     expect(rows[1]).toEqual([{ v: '甲\n乙\n丙' }, { v: 'abc\td' }, { v: ' \u200B１２３\u3000' }, { v: '\n\n ' }]);
-    expect(rows[2]).toEqual([{ v: { date: '2026-09-30' } }, { v: { date: '2026-09-30T08:15:00.250Z' } }]);
+    expect(rows[2]).toEqual([{ v: 46295 }, { v: 46295 + (8 * 3600 + 15 * 60 + 0.25) / 86_400 }]);
   });
 
   // KNOWN LIMITATION (exceljs 4.4.0's writer, not the reader): a text that happens to look like an

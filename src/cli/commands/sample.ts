@@ -11,7 +11,7 @@ import type { Lang, Period } from '../../domain/types';
 import { historySheet } from '../../domain/recognise/history-sheet';
 import { clerkMistakes, registerSheet, reportSheet, sampleArchive, sampleMonth, sampleRegister } from '../../domain/sample';
 import { defaultConfig } from '../../domain/config/validate';
-import { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
+import { TOOL_CREATOR, XlsxWorkbookPort } from '../../xlsx/xlsx-port';
 import { readBytes, writeBytes } from '../../xlsx/node-files';
 import { parseArgs } from '../args';
 import { SAMPLE_HELP } from '../help';
@@ -46,7 +46,7 @@ async function mayReplace(file: string): Promise<boolean> {
   if (!read.ok) return read.error.code === 'E_NOT_FOUND';
   try {
     const port = await XlsxWorkbookPort.open(read.bytes, path.basename(file));
-    return port.workbook.creator === 'ZoneReport';
+    return port.creator() === TOOL_CREATOR;
   } catch {
     return false;
   }

@@ -19,6 +19,7 @@ import { addCellStyles, addLevelDxfs, hasDxfs, removeTrailingDxfs, type Level } 
 import { sheetSpecs, storeSheetXml, toolSheetXml } from './tool-sheet-xml';
 import { putSheet, removeLastSheet } from './workbook-sheets';
 import { readPackage, setText, text, writePackage, type Package } from './zip-parts';
+import type { RawInflate } from '../inflate';
 
 export interface PatchPlan {
   /** the tool's highlights in the copy, replacing those recorded; undefined leaves them as they are ([] clears) */
@@ -115,10 +116,10 @@ function writeStore(pkg: Package, a: string | null, b: string | null): void {
 }
 
 /** Applies `plan` to the package `bytes`; with nothing to do, returns the bytes themselves. */
-export async function patchPackage(bytes: Uint8Array, plan: PatchPlan): Promise<Uint8Array> {
+export async function patchPackage(bytes: Uint8Array, plan: PatchPlan, inflate?: RawInflate): Promise<Uint8Array> {
   const sheetsToWrite = plan.sheets ?? [];
   if (plan.highlights === undefined && sheetsToWrite.length === 0 && plan.config === undefined) return bytes;
-  const pkg = readPackage(bytes);
+  const pkg = readPackage(bytes, inflate);
   const stored = readStore(pkg);
   const record = parseRecord(stored.b);
   let entries = record.entries;

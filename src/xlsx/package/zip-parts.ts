@@ -1,12 +1,12 @@
 /**
  * The parts of an .xlsx package as bytes, and the package written back. Reading uses the bounded
- * inspector pieces (central directory + streaming inflate with an output cap), so a hostile zip
+ * inspector pieces (central directory + an inflate with an output cap, inflate.ts), so a hostile zip
  * cannot blow up memory here either; writing uses JSZip (a dependency of exceljs). Parts keep their
  * order; an unchanged part's bytes are exactly the original's.
  */
 import JSZip from 'jszip';
 import { readCentral } from '../zip-inspect-central';
-import { inflateRaw } from '../zip-inspect-inflate';
+import { jsInflate, type RawInflate } from '../inflate';
 
 /** Part names in package order, and their bytes. */
 export interface Package {
@@ -20,34 +20,22 @@ const MAX_PARTS = 10_000;
 
 export class PackageError extends Error {}
 
-function inflatePart(bytes: Uint8Array, start: number, length: number, declared: number): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const end = inflateRaw(bytes, start, start + length, Math.min(MAX_PART_BYTES, Math.max(declared, 0) + 1), (chunk, s, e) => {
-    chunks.push(chunk.slice(s, e));
-    total += e - s;
-    return true;
-  });
-  if (end.status !== 'end') throw new PackageError(`part could not be inflated (${end.status})`);
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}
-
 /** Reads every part; throws PackageError on a package that is not a readable zip. */
-export function readPackage(bytes: Uint8Array): Package {
+export function readPackage(bytes: Uint8Array, inflate: RawInflate = jsInflate): Package {
   const central = readCentral(bytes, MAX_PARTS);
   if (!central.ok) throw new PackageError(central.code);
   const names: string[] = [];
   const parts = new Map<string, Uint8Array>();
   for (const e of central.entries) {
     if (e.name.endsWith('/')) continue; // directory entries carry no part
-    const data =
-      e.method === 0 ? bytes.slice(e.dataStart, e.dataStart + e.compressedSize) : inflatePart(bytes, e.dataStart, e.compressedSize, e.size);
+    const raw = bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
+    let data: Uint8Array;
+    if (e.method === 0) data = raw.slice();
+    else {
+      const r = inflate(raw, Math.min(MAX_PART_BYTES, Math.max(e.size, 0) + 1));
+      if (r.status !== 'end') throw new PackageError(`part could not be inflated (${r.status})`);
+      data = r.data;
+    }
     if (!parts.has(e.name)) names.push(e.name);
     parts.set(e.name, data);
   }
