@@ -33,6 +33,8 @@ export interface FormulaResult {
   ratio: number;
   wallRatio: number;
   comparison: Comparison;
+  /** the same sheet written with bare ROUND(x,1) (evaluated once, untimed) */
+  naive: Comparison;
 }
 
 export async function formulaBench(n: number, reps: number): Promise<FormulaResult> {
@@ -56,15 +58,17 @@ export async function formulaBench(n: number, reps: number): Promise<FormulaResu
     taxShareDropPp: w.taxShareDropPp,
   };
   const sheet = buildSheet(d.month.filter((zm) => rated.has(zm.zone.code)), spec);
-  const evaluate = () => {
-    const hf = HyperFormula.buildFromSheets({ 汇总: sheet.rows }, { licenseKey: 'gpl-v3' });
+  const evaluate = (rows = sheet.rows) => {
+    const hf = HyperFormula.buildFromSheets({ 汇总: rows }, { licenseKey: 'gpl-v3' });
     const values = hf.getSheetValues(0);
     hf.destroy();
     return values;
   };
   const load = loadAverage();
-  const t = await timePair(evaluate, () => summarise(input), reps);
+  const t = await timePair(() => evaluate(), () => summarise(input), reps);
   const comparison = compare(sheet, evaluate() as Parameters<typeof compare>[1], summary, check.report, spec);
+  const naiveSheet = buildSheet(d.month.filter((zm) => rated.has(zm.zone.code)), { ...spec, naive: true });
+  const naive = compare(naiveSheet, evaluate(naiveSheet.rows) as Parameters<typeof compare>[1], summary, check.report, spec);
   return {
     zones: n,
     rated: rated.size,
@@ -79,5 +83,6 @@ export async function formulaBench(n: number, reps: number): Promise<FormulaResu
     ratio: t.a.cpu / t.b.cpu,
     wallRatio: t.a.ms / t.b.ms,
     comparison,
+    naive,
   };
 }

@@ -7,6 +7,10 @@
  *   as the template's 同比 cell does, from the parts;
  * - 位次: RANK.EQ of the shown growth (flows) or level (税收占比) within the city block, and COUNT;
  * - warnings: W-NEG, W-PACE (序时进度 − 完成目标 from the two shown figures) and W-TAX.
+ * Every rounding to one decimal is written as a careful statistician writes it in Excel,
+ * ROUND(ROUND(x,10),1): the inner ROUND removes the binary noise of the division (an exact +3.25%
+ * computes as 3.2499999999999996, which a bare ROUND shows as 3.2 where rules.md §2 asks for 3.3).
+ * `naive: true` builds the same sheet with bare ROUND(x,1), to count what that costs.
  * Column positions are recorded so the values can be read back and compared with summarise().
  */
 import type { Indicator } from '../../src/domain/config/schema';
@@ -39,11 +43,16 @@ export function colName(i: number): string {
   return s;
 }
 
+/** Rounding to one decimal, half away from zero on the decimal value (see the header), or bare. */
+function round1(x: string, naive: boolean): string {
+  return naive ? `ROUND(${x},1)` : `ROUND(ROUND(${x},10),1)`;
+}
+
 /** 同比 of cur (E) against base (F), rules.md §2 as a bureau writes it in one cell. */
-function growthFormula(E: string, F: string): string {
+function growthFormula(E: string, F: string, naive: boolean): string {
   const loss = `IF(ABS(${E})<ABS(${F}),"减亏",IF(ABS(${E})>ABS(${F}),"增亏","持平"))`;
   const noBase = `IF(${E}>0,"新增",IF(${E}=0,"—","增亏"))`;
-  const byBase = `IF(${F}>0,IF(${E}>=0,ROUND((${E}-${F})/${F}*100,1),"由盈转亏"),IF(${E}>=0,"扭亏为盈",${loss}))`;
+  const byBase = `IF(${F}>0,IF(${E}>=0,${round1(`(${E}-${F})/${F}*100`, naive)},"由盈转亏"),IF(${E}>=0,"扭亏为盈",${loss}))`;
   return `=IF(ISNUMBER(${E}),IF(OR(NOT(ISNUMBER(${F})),${F}=0),${noBase},${byBase}),"—")`;
 }
 
@@ -61,6 +70,8 @@ export interface SheetSpec {
   paceRedPp: number;
   taxShareMin: number;
   taxShareDropPp: number;
+  /** bare ROUND(x,1) instead of ROUND(ROUND(x,10),1) */
+  naive?: boolean;
 }
 
 export function buildSheet(month: SampleZoneMonth[], spec: SheetSpec): FormulaSheet {
@@ -95,6 +106,7 @@ export function buildSheet(month: SampleZoneMonth[], spec: SheetSpec): FormulaSh
   });
 
   const { ratio } = spec;
+  const naive = spec.naive ?? false;
   const num = ratio.ratio?.numerator ?? '';
   const den = ratio.ratio?.denominator ?? '';
   let formulas = 0;
@@ -113,8 +125,8 @@ export function buildSheet(month: SampleZoneMonth[], spec: SheetSpec): FormulaSh
       const v = z.values[code];
       if (code === ratio.code) {
         // the template's own formulas for 税收占比 (the report holds them, with these results)
-        f(c, `=IF(AND(ISNUMBER(${at(cur.get(den))}),${at(cur.get(den))}>0),ROUND(${at(cur.get(num))}/${at(cur.get(den))}*100,1),"")`);
-        f(base.get(code) as number, `=IF(AND(ISNUMBER(${at(base.get(den))}),${at(base.get(den))}>0),ROUND(${at(base.get(num))}/${at(base.get(den))}*100,1),"")`);
+        f(c, `=IF(AND(ISNUMBER(${at(cur.get(den))}),${at(cur.get(den))}>0),${round1(`${at(cur.get(num))}/${at(cur.get(den))}*100`, naive)},"")`);
+        f(base.get(code) as number, `=IF(AND(ISNUMBER(${at(base.get(den))}),${at(base.get(den))}>0),${round1(`${at(base.get(num))}/${at(base.get(den))}*100`, naive)},"")`);
         continue;
       }
       row[c] = v?.ytd ?? null;
@@ -128,9 +140,9 @@ export function buildSheet(month: SampleZoneMonth[], spec: SheetSpec): FormulaSh
         // the template's own 同比 formula for a ratio: from the parts, unrounded (rules.md §2), not
         // from the two shown shares (which differs by 0.1 in about one zone in four)
         const [en, ed, fn, fd] = [at(cur.get(num)), at(cur.get(den)), at(base.get(num)), at(base.get(den))];
-        f(c, `=IF(AND(ISNUMBER(${ed}),ISNUMBER(${fd})),IF(AND(${ed}>0,${fd}>0),ROUND(${en}/${ed}*100-${fn}/${fd}*100,1),"—"),"—")`);
+        f(c, `=IF(AND(ISNUMBER(${ed}),ISNUMBER(${fd})),IF(AND(${ed}>0,${fd}>0),${round1(`${en}/${ed}*100-${fn}/${fd}*100`, naive)},"—"),"—")`);
       }
-      else f(c, growthFormula(E, F));
+      else f(c, growthFormula(E, F, naive));
     }
     const [first, last] = blocks.get(z.zone.city ?? '') as [number, number];
     for (const ind of spec.ranked) {
@@ -144,7 +156,7 @@ export function buildSheet(month: SampleZoneMonth[], spec: SheetSpec): FormulaSh
       const G = at(cols.growth.get(ind.code));
       f(cols.neg.get(ind.code) as number, `=IF(OR(AND(ISNUMBER(${G}),${G}<0),${G}="由盈转亏",${G}="增亏"),1,0)`);
       const E = at(cur.get(ind.code)), H = at(target.get(ind.code));
-      const gap = `ROUND(ROUND(${spec.month}/12*100,1)-ROUND(${E}/${H}*100,1),1)`;
+      const gap = round1(`${round1(`${spec.month}/12*100`, naive)}-${round1(`${E}/${H}*100`, naive)}`, naive);
       f(cols.pace.get(ind.code) as number,
         `=IF(AND(ISNUMBER(${E}),ISNUMBER(${H})),IF(${H}>0,IF(${gap}>${spec.paceRedPp},2,IF(${gap}>=${spec.paceYellowPp},1,0)),0),0)`);
     }

@@ -16,7 +16,7 @@ import { ensureCliFresh } from '../lib/builds';
 import { loadAverage } from '../lib/machine';
 import { median, timeIt, timePair } from '../lib/stats';
 import { writeFolder } from './files';
-import { checkOnly, engine, fixesOnly, formatOnly, gridsOnly, guardOnly, openAll, openPorts, readOnly } from './paths';
+import { checkOnly, engine, formatOnly, guardOnly, openAll, readerOnly, readOnly } from './paths';
 
 export interface OverheadResult {
   n: number;
@@ -27,7 +27,7 @@ export interface OverheadResult {
   /** wall and CPU medians; `ratio` is engine ÷ reading on CPU time, `wallRatio` on wall time */
   inProcess: { readMs: number; engineMs: number; readCpu: number; engineCpu: number; ratio: number; wallRatio: number };
   /** each step of the engine side timed alone (CPU ms, medians) */
-  steps: { guardMs: number; fixesMs: number; gridMs: number; checkMs: number; formatMs: number };
+  steps: { guardMs: number; readerMs: number; checkMs: number; formatMs: number };
   child: { readMs: number; engineMs: number; ratio: number; reps: number; exitCode: number | null };
 }
 
@@ -45,11 +45,10 @@ export async function overheadBench(n: number, reps: number, childReps: number):
 
   const pair = await timePair(() => readOnly(files), () => engine(files), reps);
   // Each step alone, to say where the difference goes.
-  const guard = await timeIt(() => guardOnly(files), reps);
-  const fixes = await timeIt(() => fixesOnly(files), reps);
-  const ports = await openPorts(files);
-  const grid = await timeIt(() => gridsOnly(ports), reps);
-  const inputs = await openAll(files, true);
+  const guard = await timeIt(() => guardOnly(files).length, reps);
+  const passes = guardOnly(files);
+  const reader = await timeIt(() => readerOnly(passes), reps);
+  const inputs = await openAll(files);
   const check = await timeIt(() => checkOnly(inputs), reps);
   const format = await timeIt(formatOnly(inputs), reps);
 
@@ -84,7 +83,7 @@ export async function overheadBench(n: number, reps: number, childReps: number):
       ratio: pair.b.cpu / pair.a.cpu,
       wallRatio: pair.b.ms / pair.a.ms,
     },
-    steps: { guardMs: guard.cpu, fixesMs: fixes.cpu, gridMs: grid.cpu, checkMs: check.cpu, formatMs: format.cpu },
+    steps: { guardMs: guard.cpu, readerMs: reader.cpu, checkMs: check.cpu, formatMs: format.cpu },
     child: { readMs: childRead, engineMs: childEngine, ratio: childEngine / childRead, reps: childReps, exitCode },
   };
 }

@@ -1,17 +1,19 @@
 /**
  * The two sides of the overhead benchmark, in process, over the same bytes held in memory:
  * - `readOnly`: what any tool must do at least: parse each workbook with exceljs;
- * - `engine`: what `zone-report check` does with them: input guard, exceljs, the post-parse cell
- *   fixes, the grid, the whole check, and the printed report.
- * plus the engine's steps cut off one after another, so the ratio can be explained.
+ * - `engine`: what `zone-report check` does with them (src/cli/load-inputs.ts): the input guard
+ *   (inspection of every part, inflated once with Node's zlib, its XML parts kept), the project's
+ *   reader over those parts, the whole check, and the printed report.
+ * plus the engine's steps alone, so the ratio can be explained.
  */
 import ExcelJS from 'exceljs';
 import { checkWorkbooks, type CheckInput } from '../../src/domain/check';
 import { defaultConfig } from '../../src/domain/config/validate';
 import { formatReport } from '../../src/cli/print-report';
 import { sha256 } from '../../src/xlsx/node-files';
-import { guardInput } from '../../src/xlsx/input-guard';
-import { scanCellFixes } from '../../src/xlsx/empty-results';
+import { nodeInflate } from '../../src/xlsx/node-inflate';
+import { guardInputForRead, type GuardPass } from '../../src/xlsx/input-guard';
+import { readWorksheets } from '../../src/xlsx/read/workbook-grid';
 import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
 import type { XlsxFile } from './files';
 
@@ -26,51 +28,39 @@ export async function readOnly(files: XlsxFile[]): Promise<number> {
   return sheets;
 }
 
-/** Only the input guard (zip structure and size limits), on every file. */
-export function guardOnly(files: XlsxFile[]): number {
-  let refused = 0;
-  for (const f of files) if (guardInput(f.bytes, f.name)) refused++;
-  return refused;
+/** Only the input guard (zip structure, limits, every part inflated and scanned), as the CLI runs it. */
+export function guardOnly(files: XlsxFile[]): GuardPass[] {
+  const passes: GuardPass[] = [];
+  for (const f of files) {
+    const r = guardInputForRead(f.bytes, f.name, nodeInflate);
+    if ('code' in r) throw new Error(`${f.name}: ${r.code}`);
+    passes.push(r);
+  }
+  return passes;
 }
 
-/** Guard + exceljs + post-parse fixes (XlsxWorkbookPort.open), and optionally the grid. */
-export async function openAll(files: XlsxFile[], grid: boolean): Promise<CheckInput[]> {
+/** Only the reader: the guard's XML parts → grids (src/xlsx/read/). */
+export function readerOnly(passes: GuardPass[]): number {
+  let sheets = 0;
+  for (const p of passes) sheets += readWorksheets(p.xml).length;
+  return sheets;
+}
+
+/** Guard + reader (XlsxWorkbookPort.open as the CLI calls it) and the grids. */
+export async function openAll(files: XlsxFile[]): Promise<CheckInput[]> {
   const inputs: CheckInput[] = [];
   for (const f of files) {
-    const port = await XlsxWorkbookPort.open(f.bytes, f.name);
-    inputs.push({ file: f.name, sha256: sha256(f.bytes), grid: grid ? await port.readWorkbook() : null, inputError: null });
+    const port = await XlsxWorkbookPort.open(f.bytes, f.name, { inflate: nodeInflate });
+    inputs.push({ file: f.name, sha256: sha256(f.bytes), grid: await port.readWorkbook(), inputError: null });
   }
   return inputs;
 }
 
 /** The whole `zone-report check` over the bytes: open, read, check, format the printed report. */
 export async function engine(files: XlsxFile[]): Promise<number> {
-  const inputs = await openAll(files, true);
+  const inputs = await openAll(files);
   const result = checkWorkbooks(inputs, { config: defaultConfig() });
   return formatReport(result.report, 'zh').length;
-}
-
-/** The post-parse scan for the cell values exceljs drops (XlsxWorkbookPort.open runs it per file). */
-export async function fixesOnly(files: XlsxFile[]): Promise<number> {
-  let n = 0;
-  for (const f of files) {
-    await scanCellFixes(f.bytes);
-    n++;
-  }
-  return n;
-}
-
-/** The grids of workbooks opened beforehand (exceljs model → SheetGrid). */
-export async function gridsOnly(ports: XlsxWorkbookPort[]): Promise<number> {
-  let sheets = 0;
-  for (const p of ports) sheets += (await p.readWorkbook()).sheets.length;
-  return sheets;
-}
-
-export async function openPorts(files: XlsxFile[]): Promise<XlsxWorkbookPort[]> {
-  const ports: XlsxWorkbookPort[] = [];
-  for (const f of files) ports.push(await XlsxWorkbookPort.open(f.bytes, f.name));
-  return ports;
 }
 
 /** The printed report of a check. */
