@@ -86,6 +86,14 @@ describe('readHistorySheet', () => {
     expect(r?.findings[0].cell).toBe('G2');
   });
 
+  test('a level naming a member of Object.prototype ("constructor", "toString") is unknown too', () => {
+    for (const text of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const r = readHistorySheet(grid('历史数据', [HEADER, ['2026-09', 'G212001', '01', 1, 1, null, text]]));
+      expect(r?.rows[0].level).toBeNull();
+      expect(r?.findings[0].cell).toBe('G2');
+    }
+  });
+
   test('the same period, zone and indicator twice: the later row is used, and said', () => {
     const r = readHistorySheet(grid('历史数据', [HEADER, ['2026-09', 'A', '01', 1], ['2026-09', 'A', '01', 2]]));
     expect(r?.rows).toEqual([row('2026-09', 'A', '01', 2)]);

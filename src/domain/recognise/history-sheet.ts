@@ -29,13 +29,16 @@ const HEADERS: { key: HistCol; label: string; width: number }[] = [
 ];
 
 const LEVEL_ZH: Record<WarningLevel, string> = { red: '红色', orange: '橙色', yellow: '黄色', green: '绿色', gray: '灰色' };
-const LEVEL_READ: Record<string, WarningLevel> = {
+const LEVEL_LIST: Record<string, WarningLevel> = {
   红色: 'red', 红: 'red', red: 'red',
   橙色: 'orange', 橙: 'orange', orange: 'orange',
   黄色: 'yellow', 黄: 'yellow', yellow: 'yellow',
   绿色: 'green', 绿: 'green', green: 'green',
   灰色: 'gray', 灰: 'gray', gray: 'gray', grey: 'gray',
 };
+
+// a Map: a level cell reading "constructor" must be refused, not found on Object.prototype
+const LEVEL_READ: ReadonlyMap<string, WarningLevel> = new Map(Object.entries(LEVEL_LIST));
 
 /** The 历史数据 sheet as the tool writes it. Codes and periods are text (so "01" and "2026-09" stay as written). */
 export function historySheet(rows: HistoryRow[]): OutSheet {
@@ -160,7 +163,7 @@ export function readHistorySheet(sheet: SheetGrid): { rows: HistoryRow[]; findin
       }
     }
     const levelText = cols.level === undefined ? '' : normaliseLabel(g.text(r, cols.level)).toLowerCase();
-    const level = levelText === '' ? null : LEVEL_READ[levelText] ?? null;
+    const level = levelText === '' ? null : LEVEL_READ.get(levelText) ?? null;
     if (levelText !== '' && level === null) {
       findings.push(
         finding('error', 'V-INPUT', where(zone, period), {

@@ -27,6 +27,10 @@ describe('matchColumnLabel (template.md §1 column table)', () => {
     expect(matchColumnLabel('上年\u3000同期')?.key).toBe('base');
   });
 
+  test('a header naming a member of Object.prototype is no column', () => {
+    for (const l of ['constructor', 'toString', '__proto__', 'valueOf', 'hasOwnProperty(万元)']) expect(matchColumnLabel(l)).toBeNull();
+  });
+
   test('a unit in brackets after the label is ignored', () => {
     expect(matchColumnLabel('本月(万元)')?.key).toBe('month');
     expect(matchColumnLabel('1-9月累计（万元）')).toEqual({ key: 'ytd', n: 9 });

@@ -6,7 +6,7 @@
 import type { ColumnKey } from '../types';
 import { normaliseLabel } from '../cells/normalise';
 
-const LABELS: Record<string, ColumnKey> = {
+const LABEL_LIST: Record<string, ColumnKey> = {
   指标名称: 'name', 指标: 'name', 项目: 'name',
   代码: 'code', 指标代码: 'code',
   计量单位: 'unit', 单位: 'unit',
@@ -23,6 +23,10 @@ const LABELS: Record<string, ColumnKey> = {
   年度目标: 'target', 全年目标: 'target', 目标任务: 'target', 年度目标任务: 'target', 全年目标任务: 'target',
   说明: 'note', 备注: 'note', 情况说明: 'note',
 };
+
+// A Map, not the object: a header cell reading "constructor" or "toString" must not find
+// Object.prototype's members and be taken for a column.
+const LABELS: ReadonlyMap<string, ColumnKey> = new Map(Object.entries(LABEL_LIST));
 
 // 1-N月 (1-9月, 1—9月, 1~9月, 1至9月), optionally followed by 累计; and 1-本月累计 with other dashes.
 const YTD_N = /^1(?:-|—|~|至|–|―|‐)(\d{1,2}|本)月(?:止)?(?:累计)?(?:数)?$/;
@@ -50,7 +54,7 @@ export function matchColumnLabel(raw: string): ColumnMatch | null {
 }
 
 function matchOne(label: string): ColumnMatch | null {
-  const key = LABELS[label];
+  const key = LABELS.get(label);
   if (key) return { key };
   const d = YTD_DATED.exec(label);
   if (d) {
