@@ -5,7 +5,7 @@
  * cells and are not listed, as Excel's Worksheets collection does not list them.
  */
 import type { SheetGrid } from '../../domain/types';
-import { readRels, sheetsOf, workbookPart } from '../package/opc';
+import { readRels, sheetsOf, workbookPart, type Rel } from '../package/opc';
 import { text, type Package } from '../package/zip-parts';
 import { cellFormats } from './number-formats';
 import { readSheetXml, type SheetContext } from './sheet-xml';
@@ -17,17 +17,21 @@ const WORKSHEET_REL = /\/worksheet$/;
 /** A package the reader cannot make sense of; the port reports it as E_CORRUPT. */
 export class DamagedWorkbook extends Error {}
 
-/** Every worksheet of the package in workbook order (hidden ones marked). */
-export function readWorksheets(pkg: Package): SheetGrid[] {
-  const wb = workbookPart(pkg);
-  const rels = readRels(pkg, wb);
+/** The shared strings and cell formats the workbook's sheets refer to. */
+export function sheetContext(pkg: Package, rels: Rel[] = readRels(pkg, workbookPart(pkg))): SheetContext {
   const sst = rels.find((r) => r.type.endsWith('/sharedStrings'));
   const styles = rels.find((r) => r.type.endsWith('/styles'));
   const sstXml = sst ? text(pkg, sst.part) : undefined;
-  const ctx: SheetContext = {
+  return {
     strings: sstXml ? sharedStrings(sstXml) : [],
     formats: cellFormats(styles ? text(pkg, styles.part) : undefined),
   };
+}
+
+/** Every worksheet of the package in workbook order (hidden ones marked). */
+export function readWorksheets(pkg: Package): SheetGrid[] {
+  const rels = readRels(pkg, workbookPart(pkg));
+  const ctx = sheetContext(pkg, rels);
   const worksheets = new Set(rels.filter((r) => WORKSHEET_REL.test(r.type)).map((r) => r.id));
   const out: SheetGrid[] = [];
   const names = new Set<string>();
