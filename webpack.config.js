@@ -5,9 +5,10 @@
  *   npx webpack --mode development                                  readable, fast rebuilds
  *   npx webpack serve --mode development                            https://localhost:3000 for sideloading
  *
- * The pane imports src/xlsx with a dynamic import() when a file is opened or written, so exceljs
- * lands in its own chunk and never in the initial bundle (tsconfig.web.json keeps `module: esnext`
- * so ts-loader leaves import() for webpack to split).
+ * The pane imports src/xlsx with a dynamic import() when a file is opened, and src/xlsx imports
+ * exceljs with another only when it writes a workbook of its own (the summary workbook): reading a
+ * file never loads exceljs, and neither chunk is in the initial bundle (tsconfig.web.json keeps
+ * `module: esnext` so ts-loader leaves import() for webpack to split).
  */
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -87,7 +88,7 @@ module.exports = async (env = {}, argv = {}) => {
       noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
     },
     optimization: {
-      // exceljs (≈1 MB) stays out of the initial chunk: only the dynamic import of src/xlsx pulls it in.
+      // exceljs (≈1 MB) stays out of the initial chunk and out of the reader's: only writing a new workbook loads it.
       splitChunks: { chunks: 'async' },
     },
     performance: {

@@ -1,5 +1,9 @@
 /**
- * The pre-parse inspector: decides, before exceljs sees a file, whether it is safe to parse. It reads
+ * The pre-parse inspector: decides, before the reader (src/xlsx/read/) sees a file, whether it is safe
+ * to parse, and hands over the XML parts it inflated so nothing is inflated twice. Its rules were
+ * written against exceljs, which read inputs before the project's own reader did (hence the exceljs
+ * figures in the comments); they are kept as they are: every bound still protects the reader's time
+ * and memory, and a file they refuse is one Excel users would have trouble with too. It reads
  * the zip's central directory, refuses on declared sizes, then inflates every part with a bounded
  * streaming decoder (never trusting the declared sizes: decoding stops at them) and scans the XML
  * for DTDs, invalid UTF-8, out-of-bounds rows/columns, huge expanded ranges and reserved names.
