@@ -4,6 +4,7 @@
  * user's namespaces, mc:Ignorable, x14 extLst blocks, whitespace, attribute order) stays exactly as
  * it was, which a parse-and-reserialise round trip cannot promise.
  */
+import { decodeEntities } from '../zip-inspect-xml';
 
 export interface Span {
   /** qualified name as written ("x:worksheet", "conditionalFormatting") */
@@ -133,11 +134,9 @@ export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** Entities and character references decoded (one decoder for the inspector, the reader and the patch). */
 export function unescapeXml(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[e] ?? '';
-  });
+  return decodeEntities(s);
 }
 
 /** `xml` with [start, end) replaced by `text`. */

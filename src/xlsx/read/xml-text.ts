@@ -5,20 +5,14 @@
  * control character that XML cannot hold as `_x0009_`, and a literal `_x` as `_x005F_x`).
  */
 
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+import { decodeEntities } from '../zip-inspect-xml';
+
+/** The five entities and numeric references: the inspector's decoder, one for every XML reader here. */
+export { decodeEntities };
 
 function codePoint(n: number): string {
   // a reference to no character (or a surrogate) is not XML: shown as the replacement character
   return Number.isInteger(n) && n >= 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff) ? String.fromCodePoint(n) : '\uFFFD';
-}
-
-/** Decodes the five entities and numeric references; leaves anything else as written. */
-export function decodeEntities(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] !== '#') return NAMED[e];
-    return codePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
 }
 
 /**
