@@ -11,6 +11,13 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+/** Column letters ("A", "ab", "XFD") → 1-based column number; letters only, any case. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
 /** 0-based row and column → "B7". */
 export function a1(row: number, col: number): string {
   return columnLetters(col) + String(row + 1);
@@ -25,11 +32,9 @@ export interface CellPos {
 export function parseA1(addr: string): CellPos | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(addr.trim());
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   const row = Number(m[2]);
   if (row < 1) return null;
-  return { row: row - 1, col: col - 1 };
+  return { row: row - 1, col: columnNumber(m[1]) - 1 };
 }
 
 export interface RangePos {

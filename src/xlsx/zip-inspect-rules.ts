@@ -3,6 +3,7 @@
  * the ranges exceljs expands cell by cell (worksheets, comments, tables), and reserved names that
  * pollute Object.prototype in exceljs (workbook). Each visitor keeps only counters.
  */
+import { columnNumber } from '../domain/a1';
 import type { InspectErrorCode } from './zip-inspect-codes';
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, type InspectLimits } from './zip-inspect-limits';
 import { attributes, decodeEntities, type XmlVisitor } from './zip-inspect-xml';
@@ -16,8 +17,7 @@ interface Ref {
 export function parseRef(s: string): Ref | InspectErrorCode {
   const m = /^\$?([A-Za-z]{1,12})\$?([0-9]{1,16})$/.exec(s);
   if (!m) return 'E_BAD_REF';
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const col = columnNumber(m[1]);
   const row = Number(m[2]);
   if (row < 1) return 'E_BAD_REF';
   if (row > EXCEL_MAX_ROWS) return 'E_ROW_LIMIT';

@@ -5,16 +5,10 @@
  * cell's offset ($-anchored parts stay). Text in quotes, function names and names are left alone.
  * Only messages show formula text (a formula never calculated), so this is about being readable.
  */
-import { columnLetters } from '../../domain/a1';
+import { columnLetters, columnNumber } from '../../domain/a1';
 
 /** `$A$1`, `B7`, `Sheet1!C3`, `'My sheet'!$D4` (not followed by '(' or more name characters). */
 const REF = /("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})(?![\w.(])/g;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 /** The master's formula moved by (dRow, dCol); a reference moved off the sheet becomes #REF!. */
 export function slideFormula(formula: string, dRow: number, dCol: number): string {

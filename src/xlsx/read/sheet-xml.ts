@@ -8,7 +8,7 @@
  * becomes a date value. Tolerant: what it cannot read it leaves blank; the inspector has already
  * bounded rows, columns, cells and merges, and refused what would be dangerous to read.
  */
-import { parseRange } from '../../domain/a1';
+import { parseA1, parseRange } from '../../domain/a1';
 import type { Cell, ScalarValue, SheetGrid } from '../../domain/types';
 import { slideFormula } from './shared-formula';
 import { itemText } from './string-items';
@@ -69,20 +69,6 @@ function valueOf(type: string | undefined, v: string | undefined, inline: string
   }
 }
 
-/** Column (1-based) and row (1-based) of an A1 reference such as "AB12"; null when it is not one. */
-function refOf(ref: string): { row: number; col: number } | null {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) & ~0x20; // upper case
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  const row = Number(ref.slice(i));
-  if (i === 0 || i > 3 || !Number.isInteger(row) || row < 1 || ref.length === i) return null;
-  return { row, col };
-}
-
 interface SharedMaster {
   formula: string;
   row: number;
@@ -109,10 +95,11 @@ export function readSheetXml(xml: string, name: string, ctx: SheetContext): Shee
       else if (local === 's') style = Number(xml.slice(vs, ve));
       return false;
     });
-    const at = ref === undefined ? null : refOf(ref);
+    // the inspector has refused malformed and out-of-bounds references (zip-inspect-rules.ts parseRef)
+    const at = ref === undefined ? null : parseA1(ref);
     if (at) {
-      row = at.row;
-      col = at.col;
+      row = at.row + 1;
+      col = at.col + 1;
     } else col++;
     let v: string | undefined;
     let inline: string | undefined;
@@ -136,15 +123,11 @@ export function readSheetXml(xml: string, name: string, ctx: SheetContext): Shee
       after = t ? t.end : len;
     }
     const fmt = ctx.formats[style];
+    const value = valueOf(type, v, inline, ctx);
     let cell: Cell | undefined;
-    if (formula !== undefined) {
-      const value = valueOf(type, v, inline, ctx);
-      cell = value === undefined ? { v: null, f: formula, noResult: true } : { v: value, f: formula };
-    } else {
-      // a blank cell is no cell, formatted or not (as the Office.js port reads it, src/excel/cell-map.ts)
-      const value = valueOf(type, v, inline, ctx);
-      if (value !== undefined && value !== null) cell = { v: value };
-    }
+    if (formula !== undefined) cell = value === undefined ? { v: null, f: formula, noResult: true } : { v: value, f: formula };
+    // a blank cell is no cell, formatted or not (as the Office.js port reads it, src/excel/cell-map.ts)
+    else if (value !== undefined && value !== null) cell = { v: value };
     if (!cell) return after;
     if (fmt) cell.fmt = fmt;
     (rows[row - 1] ??= [])[col - 1] = cell;

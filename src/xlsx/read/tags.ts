@@ -121,16 +121,6 @@ export function attrOf(xml: string, tag: Tag, name: string): string | undefined 
   return out;
 }
 
-/** All attributes of a tag by local name (the first of a name wins), decoded. */
-export function attrsOf(xml: string, tag: Tag): Map<string, string> {
-  const out = new Map<string, string>();
-  eachAttr(xml, tag, (local, vs, ve) => {
-    if (!out.has(local)) out.set(local, decodeEntities(xml.slice(vs, ve)));
-    return false;
-  });
-  return out;
-}
-
 /** The offset of the end tag closing the element whose start tag is `open` (its content's end), or `to`. */
 export function contentEnd(xml: string, open: Tag, to: number): number {
   if (open.empty) return open.end;
