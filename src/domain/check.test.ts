@@ -306,3 +306,47 @@ describe('the sample month (generator of `zone-report sample`)', () => {
     ]) expect(got).toContain(want);
   });
 });
+
+describe('tolerance follows what the cell shows (rules.md §1: 0.5 of the last digit shown)', () => {
+  const fmt = (v: number, f?: string) => (f ? { v, fmt: f } : v);
+  const revenueRows = (f?: string) =>
+    withRow(
+      withRow(
+        withRow(goodRows(), '11', ['一般公共预算收入', '11', '万元', 1200, fmt(98000, f), 10000, null, null, null]),
+        '12', ['其中:税收收入', '12', '万元', 1100, fmt(90000.4, f), 8500, null, null, null],
+      ),
+      '13', ['非税收入', '13', '万元', 100, fmt(8000.4, f), 1500, null, null, null],
+    );
+  const sums = (f?: string) =>
+    checkWorkbooks([input('辽滨.xlsx', [reportSheet('9月', revenueRows(f)), registerSheet()])], { config }).report.findings.filter(
+      (x) => x.rule === 'V-SUM',
+    );
+
+  test('90000.4 + 8000.4 against 98000, all formatted #,##0 (each shows its unit): within 2 × 0.5, no V-SUM', () => {
+    expect(sums('#,##0')).toEqual([]);
+  });
+  test('the same figures in General format show their typed tenths: 0.8 apart is beyond 2 × 0.05, V-SUM', () => {
+    expect(sums()).toEqual([expect.objectContaining({ rule: 'V-SUM', cell: 'E8', value: 98000, expected: 98000.8 })]);
+  });
+  test('a format showing one decimal keeps the tenth: V-SUM', () => {
+    expect(sums('#,##0.0')).toHaveLength(1);
+  });
+  test('rows in 亿元 shown to 2 decimals are shown to 100 万元 once converted', () => {
+    // 9.80 = 9.00 + 0.80 亿元 as shown; the tax typed 9.004 亿元 (90040 万元) is 40 万元 over the total,
+    // within 0.5 × 100 万元 × 2 children. Typed without a format, the same figure is a V-SUM.
+    const rows = (f?: string) =>
+      withRow(
+        withRow(
+          withRow(goodRows(), '11', ['一般公共预算收入', '11', '亿元', 0.12, fmt(9.8, f), 1, null, null, null]),
+          '12', ['其中:税收收入', '12', '亿元', 0.11, fmt(9.004, f), 0.85, null, null, null],
+        ),
+        '13', ['非税收入', '13', '亿元', 0.01, fmt(0.8, f), 0.15, null, null, null],
+      );
+    const at = (f?: string) =>
+      checkWorkbooks([input('辽滨.xlsx', [reportSheet('9月', rows(f)), registerSheet()])], { config }).report.findings.filter(
+        (x) => x.rule === 'V-SUM' && x.cell === 'E8',
+      );
+    expect(at('0.00')).toEqual([]);
+    expect(at()).toEqual([expect.objectContaining({ value: 98000, expected: 98040 })]);
+  });
+});

@@ -78,8 +78,8 @@ describe('no-data marks are never zero', () => {
   test('a blank cell (no cell, or null) is no data; an explicit 0 is zero', () => {
     expect(readNumber(undefined, plain)).toEqual({ kind: 'nodata', mark: null });
     expect(readNumber({ v: null }, plain)).toEqual({ kind: 'nodata', mark: null });
-    expect(readNumber({ v: 0 }, plain)).toEqual({ kind: 'number', value: 0, fromText: false, unit: null });
-    expect(readNumberText('0', plain)).toEqual({ kind: 'number', value: 0, fromText: true, unit: null });
+    expect(readNumber({ v: 0 }, plain)).toEqual({ kind: 'number', value: 0, fromText: false, unit: null, shown: null });
+    expect(readNumberText('0', plain)).toEqual({ kind: 'number', value: 0, fromText: true, unit: null, shown: 0 });
   });
 });
 
@@ -91,7 +91,7 @@ describe('round trips', () => {
         // what the text means, worked out without the code under test: drop the grouping commas
         const meant = Number(text.replace(/,/g, ''));
         const r = readNumberText(text, plain);
-        expect(r).toEqual({ kind: 'number', value: meant, fromText: true, unit: null });
+        expect(r).toMatchObject({ kind: 'number', value: meant, fromText: true, unit: null });
       }),
       { numRuns: 2000 },
     );
@@ -122,7 +122,7 @@ describe('round trips', () => {
 
 describe('template.md §4, line by line', () => {
   test('NFKC: "１２３，４５６．７" is 123456.7 (and was text: fromText)', () => {
-    expect(readNumberText('１２３，４５６．７', plain)).toEqual({ kind: 'number', value: 123456.7, fromText: true, unit: null });
+    expect(readNumberText('１２３，４５６．７', plain)).toEqual({ kind: 'number', value: 123456.7, fromText: true, unit: null, shown: 1 });
   });
 
   test('spaces, zero-width characters and thousands separators are stripped', () => {
@@ -145,7 +145,7 @@ describe('template.md §4, line by line', () => {
   });
 
   test('0.123 formatted as percent in a percent column means 12.3 (no binary noise)', () => {
-    expect(readNumber({ v: 0.123, fmt: '0.0%' }, pct)).toEqual({ kind: 'number', value: 12.3, fromText: false, unit: null });
+    expect(readNumber({ v: 0.123, fmt: '0.0%' }, pct)).toEqual({ kind: 'number', value: 12.3, fromText: false, unit: null, shown: 1 });
     // 0.07 × 100 is 7.000000000000001 in floating point
     expect(readNumber({ v: 0.07, fmt: '0%' }, pct)).toMatchObject({ value: 7 });
   });
@@ -163,12 +163,12 @@ describe('template.md §4, line by line', () => {
   });
 
   test('a number stored as text is read and flagged fromText', () => {
-    expect(readNumber({ v: '45210' }, plain)).toEqual({ kind: 'number', value: 45210, fromText: true, unit: null });
+    expect(readNumber({ v: '45210' }, plain)).toEqual({ kind: 'number', value: 45210, fromText: true, unit: null, shown: 0 });
   });
 
   test('a unit inside the cell is read with its unit: "12万元", "3.5亿元"', () => {
-    expect(readNumberText('12万元', plain)).toEqual({ kind: 'number', value: 12, fromText: true, unit: '万元' });
-    expect(readNumberText('3.5亿元', plain)).toEqual({ kind: 'number', value: 3.5, fromText: true, unit: '亿元' });
+    expect(readNumberText('12万元', plain)).toEqual({ kind: 'number', value: 12, fromText: true, unit: '万元', shown: 0 });
+    expect(readNumberText('3.5亿元', plain)).toEqual({ kind: 'number', value: 3.5, fromText: true, unit: '亿元', shown: 1 });
     expect(readNumberText('120万美元', plain)).toMatchObject({ value: 120, unit: '万美元' });
   });
 
@@ -240,7 +240,7 @@ describe('number formats', () => {
   });
 
   test('a number whose format carries a unit reports it', () => {
-    expect(readNumber({ v: 3.5, fmt: '0.0"亿元"' }, plain)).toEqual({ kind: 'number', value: 3.5, fromText: false, unit: '亿元' });
+    expect(readNumber({ v: 3.5, fmt: '0.0"亿元"' }, plain)).toEqual({ kind: 'number', value: 3.5, fromText: false, unit: '亿元', shown: 1 });
   });
 
   test('serialToIso: serial 1 is 1899-12-31 in this arithmetic (Excel says 1900-01-01: the 1900 leap-year bug, before March 1900 only)', () => {

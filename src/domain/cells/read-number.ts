@@ -6,6 +6,7 @@
  */
 import type { Cell } from '../types';
 import { cleanText, normaliseLabel } from './normalise';
+import { formatDecimals, typedDecimals } from './shown-decimals';
 
 export type InvalidReason = 'text' | 'date' | 'boolean' | 'formulaError' | 'noResult';
 
@@ -17,6 +18,11 @@ export type NumberRead =
       fromText: boolean;
       /** a unit written in the cell's text or in its number format, e.g. '亿元' */
       unit: string | null;
+      /**
+       * decimals of `value` the cell shows: from its number format, or as typed in its text; null for
+       * a number in General format (then what was typed is what is shown: see rounding.decimalsOf)
+       */
+      shown: number | null;
     }
   | { kind: 'nodata'; mark: string | null }
   | { kind: 'invalid'; reason: InvalidReason; text: string };
@@ -98,10 +104,13 @@ export function readNumber(cell: Cell | undefined, opts: ReadOptions): NumberRea
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'invalid', reason: 'text', text: String(v) };
     if (isDateFormat(cell.fmt)) return { kind: 'invalid', reason: 'date', text: serialToIso(v) };
-    const value = opts.percent && isPercentFormat(cell.fmt) ? tidy(v * 100) : v;
+    const scaled = opts.percent && isPercentFormat(cell.fmt);
+    const value = scaled ? tidy(v * 100) : v;
     // ×100 can overflow a value near the largest double: never hand back an infinite "number"
     if (!Number.isFinite(value)) return { kind: 'invalid', reason: 'text', text: String(v) };
-    return { kind: 'number', value, fromText: false, unit: unitFromFormat(cell.fmt) };
+    const fd = formatDecimals(cell.fmt, v);
+    const shown = fd === null ? null : scaled ? fd - 2 : fd;
+    return { kind: 'number', value, fromText: false, unit: unitFromFormat(cell.fmt), shown };
   }
   if (typeof v === 'boolean') return { kind: 'invalid', reason: 'boolean', text: v ? 'TRUE' : 'FALSE' };
   if (typeof v === 'object' && 'error' in v) return { kind: 'invalid', reason: 'formulaError', text: v.error };
@@ -132,5 +141,5 @@ export function readNumberText(raw: string, opts: ReadOptions): NumberRead {
   if (percent && !opts.percent) return { kind: 'invalid', reason: 'text', text: display };
   const n = parseNumberText(body);
   if (n === null) return { kind: 'invalid', reason: 'text', text: display };
-  return { kind: 'number', value: n, fromText: true, unit };
+  return { kind: 'number', value: n, fromText: true, unit, shown: typedDecimals(body) };
 }

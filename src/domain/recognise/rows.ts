@@ -39,6 +39,18 @@ const PERCENT_UNITS = new Set(['%', '百分比', '百分点']);
  * A number format that scales what is shown ("#,##0,," shows 12345678 as 12): the figure the clerk
  * sees is not the one stored, so neither can be trusted to be in the row's unit.
  */
+/**
+ * Decimals shown in the catalogue unit, from the decimals shown in the cell's own unit: converting
+ * 亿元 to 万元 (×10,000) moves the last shown digit 4 places left. Null when unknown, or when the
+ * factor is not a power of ten (the shown digit then has no place in the catalogue unit).
+ */
+export function shownInUnit(decimals: number | null, factor: number): number | null {
+  if (decimals === null) return null;
+  const places = Math.round(Math.log10(factor));
+  // compared at 15 digits: 10 ** -4 is not the double 0.0001 is
+  return Number((10 ** places).toPrecision(15)) === factor ? decimals - places : null;
+}
+
 export function scalingFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
   const bare = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/[\\_*]./g, '');
@@ -188,6 +200,7 @@ export function readRows(
     const invalidCols: ColumnKey[] = [];
     const values: Record<Figure, number | null> = { month: null, ytd: null, base: null, yoy: null, target: null };
     let yoyLabel: GrowthLabel | null = null;
+    const shown: NonNullable<ParsedRecord['shown']> = {};
 
     // The row's unit: its own unit cell wins; else the sheet's 金额单位 for money rows; else the catalogue's.
     const unitText = cols.unit !== undefined ? g.text(r, cols.unit) : '';
@@ -313,6 +326,8 @@ export function readRows(
         continue;
       }
       values[k] = converted;
+      const shownHere = shownInUnit(read.shown, factor);
+      if (shownHere !== null) shown[k] = shownHere;
     }
     checkRateYoy(r, ind, values, cells);
     return {
@@ -325,6 +340,7 @@ export function readRows(
       formulaCols,
       invalidCols,
       yoyLabel,
+      ...(Object.keys(shown).length > 0 ? { shown } : {}),
     };
   }
 

@@ -18,6 +18,12 @@ export interface ParsedRecord extends Omit<IndicatorRecord, 'growth'> {
    * built elsewhere need not set it; recognition always does.
    */
   yoyLabel?: GrowthLabel | null;
+  /**
+   * Decimals each figure's cell SHOWS, in the catalogue unit: from the cell's number format, or as
+   * typed in its text (rules.md §1: the tolerance is 0.5 of the last digit shown). Absent for a
+   * figure in General format, which shows what was typed.
+   */
+  shown?: Partial<Record<'month' | 'ytd' | 'base' | 'target', number>>;
 }
 
 export interface RecognisedReport {

@@ -79,15 +79,34 @@ export function periodKey(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
+/** A figure compared under the money tolerance, with the decimals its cell shows when known. */
+export interface ShownFigure {
+  value: number;
+  /** decimals the cell shows (number format or typed text), in the catalogue unit; absent: as typed */
+  decimals?: number;
+}
+
+/** A record's figure in a column with the decimals its cell shows (the column must hold a value). */
+export function shownFigure(rec: ParsedRecord, col: 'month' | 'ytd' | 'base' | 'target'): ShownFigure {
+  return { value: rec[col] as number, decimals: rec.shown?.[col] };
+}
+
 /**
  * Money tolerance (rules.md §1): 0.5 of the last digit shown, at least config.thresholds.tolMin.
- * The last digit is taken from the finest of the compared figures: a number loses its typed trailing
- * zeros (11000.0 reads as 11000), so the finest precision is the one known to be typed, and judging
- * by the coarsest would let 11000 against 11000.4 pass silently. Counts (个) compare exactly.
+ * "Shown" is what the cell shows: its number format decides where it has one (90000.4 formatted
+ * `#,##0` shows 90,000, so its last digit is the unit), else the decimals as typed. The last digit is
+ * taken from the finest of the compared figures: a number loses its typed trailing zeros (11000.0
+ * reads as 11000), so the finest precision is the one known to be typed, and judging by the coarsest
+ * would let 11000 against 11000.4 pass silently. Plain numbers (history) count as typed. Counts (个)
+ * compare exactly.
  */
-export function tolerance(config: Config, unit: string, values: readonly number[]): number {
+export function tolerance(config: Config, unit: string, figures: readonly (number | ShownFigure)[]): number {
   if (unit === '个') return 0;
-  const d = values.length ? Math.max(...values.map(decimalsOf)) : 0;
+  let d = figures.length ? -Infinity : 0;
+  for (const f of figures) {
+    const here = typeof f === 'number' ? decimalsOf(f) : f.decimals ?? decimalsOf(f.value);
+    if (here > d) d = here;
+  }
   return Math.max(config.thresholds.tolMin, 0.5 * 10 ** -d);
 }
 

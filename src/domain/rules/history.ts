@@ -12,7 +12,7 @@ import type { ParsedRecord } from '../recognise/types';
 import type { Bilingual, Finding, Skipped } from '../types';
 import { fmtNum } from '../messages/format';
 import { decimalSub } from '../rounding';
-import { beyond, makeFinding, periodKey, type Rule, type RuleContext, type RuleOutput, tolerance, where } from './context';
+import { beyond, makeFinding, periodKey, type Rule, type RuleContext, type RuleOutput, shownFigure, tolerance, where } from './context';
 
 const NO_HISTORY: Bilingual = {
   zh: '没有历史数据(历史数据表或 --history),无法与上月或上年同期对比;请提供历史数据后再核查。',
@@ -85,7 +85,7 @@ export const monthRule: Rule = (ctx): RuleOutput => {
     // janExempt indicators have no January figure, and a missing archived figure cannot be compared.
     if (!january && prev === null) continue;
     const expected = prev === null ? rec.ytd : decimalSub(rec.ytd, prev);
-    const tol = tolerance(ctx.config, ind.unit, [rec.month, rec.ytd]);
+    const tol = tolerance(ctx.config, ind.unit, [shownFigure(rec, 'month'), shownFigure(rec, 'ytd')]);
     if (!beyond(rec.month, expected, tol)) continue;
     // The explanation is worded only for a finding: formatting six figures for every flow of every
     // report was a tenth of the whole check's time.
@@ -127,7 +127,7 @@ export const cumulativeRule: Rule = (ctx): RuleOutput => {
     if (rec.ytd === null) continue;
     const prev = previousYtd(ctx, rec.indicator);
     if (prev === null) continue;
-    const tol = tolerance(ctx.config, ind.unit, [rec.ytd, prev]);
+    const tol = tolerance(ctx.config, ind.unit, [shownFigure(rec, 'ytd'), prev]);
     if (!(rec.ytd < prev && beyond(prev, rec.ytd, tol))) continue;
     const w = where(ind, rec.cells.ytd);
     const figures = `${fmtNum(rec.ytd, ind.unit)} < ${fmtNum(prev, ind.unit)}`;
@@ -165,7 +165,7 @@ export const baseRule: Rule = (ctx): RuleOutput => {
     if (!ind || ind.kind === 'rate' || rec.base === null) continue;
     const archived = ctx.history.get(zone.code, lastYear, rec.indicator)?.ytd ?? null;
     if (archived === null) continue;
-    const tol = ind.kind === 'ratio' ? ctx.config.thresholds.ratioMismatchPp : tolerance(ctx.config, ind.unit, [rec.base, archived]);
+    const tol = ind.kind === 'ratio' ? ctx.config.thresholds.ratioMismatchPp : tolerance(ctx.config, ind.unit, [shownFigure(rec, 'base'), archived]);
     if (!beyond(rec.base, archived, tol)) continue;
     const w = where(ind, rec.cells.base);
     findings.push(

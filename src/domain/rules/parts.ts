@@ -7,11 +7,11 @@
 import type { Finding } from '../types';
 import { fmtNum } from '../messages/format';
 import { decimalSub, decimalSum } from '../rounding';
-import { COLUMN_NAMES, beyond, makeFinding, type Rule, tolerance, type ValueCol, where } from './context';
+import { COLUMN_NAMES, beyond, makeFinding, type Rule, shownFigure, type ShownFigure, tolerance, type ValueCol, where } from './context';
 
-const PART_COLS: readonly ValueCol[] = ['month', 'ytd', 'base', 'target'];
+const PART_COLS = ['month', 'ytd', 'base', 'target'] as const satisfies readonly ValueCol[];
 // Targets are set one by one and need not add up, so partitions are checked on reported figures only.
-const SUM_COLS: readonly ValueCol[] = ['month', 'ytd', 'base'];
+const SUM_COLS = ['month', 'ytd', 'base'] as const satisfies readonly ValueCol[];
 
 export const partRule: Rule = (ctx) => {
   const findings: Finding[] = [];
@@ -28,7 +28,7 @@ export const partRule: Rule = (ctx) => {
       const c = rec[col];
       const p = parent[col];
       if (c === null || p === null) continue;
-      const tol = tolerance(ctx.config, ind.unit, [c, p]);
+      const tol = tolerance(ctx.config, ind.unit, [shownFigure(rec, col), shownFigure(parent, col)]);
       if (!(c > p && beyond(c, p, tol))) continue;
       const child = where(ind, rec.cells[col]);
       const par = where(parentInd, parent.cells[col]);
@@ -56,13 +56,17 @@ export const sumRule: Rule = (ctx) => {
       const p = rec[col];
       if (p === null) continue;
       const values: number[] = [];
+      const shown: ShownFigure[] = [shownFigure(rec, col)];
       for (const ch of children) {
         const v = ch.rec?.[col] ?? null;
-        if (v !== null) values.push(v);
+        if (v !== null && ch.rec) {
+          values.push(v);
+          shown.push(shownFigure(ch.rec, col));
+        }
       }
       if (values.length !== children.length) continue;
       const sum = decimalSum(values);
-      const tol = tolerance(ctx.config, ind.unit, [p, ...values]) * children.length;
+      const tol = tolerance(ctx.config, ind.unit, shown) * children.length;
       if (!beyond(p, sum, tol)) continue;
       const w = where(ind, rec.cells[col]);
       const partsZh = children.map((ch) => (ch.ind ? where(ch.ind, ch.rec?.cells[col]).zh : ch.code)).join(' + ');
