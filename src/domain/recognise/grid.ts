@@ -5,7 +5,7 @@
  */
 import type { Cell, SheetGrid } from '../types';
 import { cleanText, normaliseLabel } from '../cells/normalise';
-import { parseRange, type RangePos } from '../a1';
+import { a1, parseRange, type RangePos } from '../a1';
 
 /** The text a cell shows, before normalisation ('' for blank). */
 export function cellText(cell: Cell | undefined): string {
@@ -35,7 +35,13 @@ export interface GridView {
   label(r: number, c: number): string;
   /** the row holds no text at all */
   blankRow(r: number): boolean;
+  /** the A1 address of (r, c) in the sheet, for findings and records */
+  addr(r: number, c: number): string;
+  /** how a message names row r of the view: 第 4 行 / Row 4 */
+  line(r: number): { zh: string; en: string };
 }
+
+const line = (r: number) => ({ zh: `第 ${r + 1} 行`, en: `Row ${r + 1}` });
 
 export function gridView(sheet: SheetGrid): GridView {
   // Merges indexed by row (only rows that exist), so a merge spanning a whole column costs one entry
@@ -75,7 +81,7 @@ export function gridView(sheet: SheetGrid): GridView {
     for (let c = 0; c < width(r); c++) if (text(r, c) !== '') return false;
     return true;
   };
-  return { sheet, rowCount: sheet.rows.length, width, cell, text, label, blankRow };
+  return { sheet, rowCount: sheet.rows.length, width, cell, text, label, blankRow, addr: a1, line };
 }
 
 /**
