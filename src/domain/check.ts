@@ -316,6 +316,7 @@ function* checkSteps(inputs: CheckInput[], opts: CheckOptions): Generator<number
         return {
           indicator: r.indicator, row: r.row, unit: r.unit, month: r.month, ytd: r.ytd, base: r.base, yoy: r.yoy,
           target: r.target, note: r.note, cells: r.cells,
+          ...(r.rankReported ? { rankReported: r.rankReported } : {}),
           // per record, not per code: a code typed on two rows keeps each row's own growth
           growth: ind ? growthForRecord(r, ind, ctx.records) : computeGrowth('flow', r.ytd, r.base),
         };

@@ -137,7 +137,10 @@ export interface ZoneRef {
 
 // ---------------------------------------------------------------- recognised reports
 
-export type ColumnKey = 'name' | 'code' | 'unit' | 'month' | 'ytd' | 'base' | 'yoy' | 'target' | 'note';
+export type ColumnKey =
+  | 'name' | 'code' | 'unit' | 'month' | 'ytd' | 'base' | 'yoy' | 'target' | 'note'
+  /** 本季 (a quarter form's quarter), the month's own growth and base (read, not checked), a 位次 column */
+  | 'quarter' | 'monthYoy' | 'monthBase' | 'rank';
 
 /** Growth label when no % is shown (rules.md §2). */
 export type GrowthLabel = '新增' | '—' | '扭亏为盈' | '由盈转亏' | '减亏' | '增亏';
@@ -151,6 +154,18 @@ export interface Growth {
   label: GrowthLabel | null;
   /** 'pct' for %, 'pp' for 百分点 (ratios), 'loss' for change of a loss amount in % */
   unit: 'pct' | 'pp' | 'loss';
+  /** the growth as the report published it (no 上年同期 figure to compute it from: template.md §5) */
+  published?: true;
+}
+
+/** A rank published with a figure ("12.3(5)", a 位次 column), to be compared with the rank computed. */
+export interface RankReported {
+  /** the figure ranked: 'yoy' (增速位次) or a value column (总量位次) */
+  col: ColumnKey;
+  /** the published place (1 = first) */
+  n: number;
+  /** the cell holding it */
+  cell: string;
 }
 
 /** One indicator row of a report, values normalised to catalogue units. */
@@ -172,6 +187,8 @@ export interface IndicatorRecord {
   growth: Growth;
   /** A1 address of each column's cell on this row */
   cells: Partial<Record<ColumnKey, string>>;
+  /** a rank published with the figures, when the report gives one (compared by the summary) */
+  rankReported?: RankReported;
 }
 
 export type SheetKind = 'report' | 'register' | 'history' | 'skipped';

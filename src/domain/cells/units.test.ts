@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { convert, isKnownUnit, normaliseUnit, unitFactor } from './units';
+import { convert, isKnownUnit, normaliseUnit, unitFactor, unitInName, unitList } from './units';
 
 describe('unit factors (template.md §1)', () => {
   test.each([
@@ -53,5 +53,22 @@ describe('convert', () => {
         expect(back).toBe(Number(v.toPrecision(15)));
       }),
     );
+  });
+});
+
+describe('unitList and unitInName (template.md §5 units)', () => {
+  test('a line of units, in the order written', () => {
+    expect(unitList('亿元、%')).toEqual(['亿元', '%']);
+    expect(unitList('单位:万元,个')).toEqual(['万元', '个']);
+    expect(unitList('万元')).toEqual(['万元']);
+    expect(unitList('盘锦开发区')).toBeNull();
+    expect(unitList('亿元、吨')).toBeNull();
+  });
+  test('a known unit in brackets at the end of a name, half- or full-width', () => {
+    expect(unitInName('规模以上工业总产值(亿元)')).toBe('亿元');
+    expect(unitInName('实际使用外资（千美元）')).toBe('千美元');
+    expect(unitInName('税收占比(%)')).toBe('%');
+    expect(unitInName('进出口总额(剔重)')).toBeNull();
+    expect(unitInName('税收收入')).toBeNull();
   });
 });

@@ -39,3 +39,20 @@ export function convert(value: number, factor: number): number {
   if (factor === 1) return value;
   return Number((value * factor).toPrecision(15));
 }
+
+/**
+ * A line of units ("亿元、%", "万元,个"): each part a known unit, in the order written; null when the
+ * text is not such a list (a single unit is a list of one).
+ */
+export function unitList(raw: string): string[] | null {
+  const parts = cleanText(raw).replace(/^单位[:]/, '').split(/[、,;/及和]/).map(normaliseUnit).filter((u) => u !== '');
+  return parts.length > 0 && parts.every(isKnownUnit) ? parts : null;
+}
+
+/** The unit in brackets at the end of a name ("规模以上工业总产值(亿元)", "（万元）"), when it is a known unit. */
+export function unitInName(raw: string): string | null {
+  const m = /\(([^()]+)\)$/.exec(cleanText(raw).replace(/\s+/g, ''));
+  if (!m) return null;
+  const u = normaliseUnit(m[1]);
+  return isKnownUnit(u) ? u : null;
+}

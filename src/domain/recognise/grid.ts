@@ -35,6 +35,8 @@ export interface GridView {
   label(r: number, c: number): string;
   /** the row holds no text at all */
   blankRow(r: number): boolean;
+  /** the merged range (r, c) is the top-left cell of, or null */
+  mergeAt(r: number, c: number): RangePos | null;
   /** the A1 address of (r, c) in the sheet, for findings and records */
   addr(r: number, c: number): string;
   /** how a message names row r of the view: 第 4 行 / Row 4 */
@@ -76,12 +78,13 @@ export function gridView(sheet: SheetGrid): GridView {
     if (master && master.col === c) return normaliseLabel(cellText(sheet.rows[master.row]?.[master.col]));
     return normaliseLabel(cellText(cell(r, c)));
   };
+  const mergeAt = (r: number, c: number): RangePos | null => byRow.get(r)?.find((m) => m.top === r && m.left === c) ?? null;
   const width = (r: number): number => sheet.rows[r]?.length ?? 0;
   const blankRow = (r: number): boolean => {
     for (let c = 0; c < width(r); c++) if (text(r, c) !== '') return false;
     return true;
   };
-  return { sheet, rowCount: sheet.rows.length, width, cell, text, label, blankRow, addr: a1, line };
+  return { sheet, rowCount: sheet.rows.length, width, cell, text, label, blankRow, mergeAt, addr: a1, line };
 }
 
 /**

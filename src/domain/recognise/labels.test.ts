@@ -1,4 +1,5 @@
-import { matchColumnLabel } from './labels';
+import { damagedPeriodLabel, matchColumnLabel } from './labels';
+import { normaliseLabel } from '../cells/normalise';
 
 describe('matchColumnLabel (template.md §1 column table)', () => {
   test.each([
@@ -33,7 +34,10 @@ describe('matchColumnLabel (template.md §1 column table)', () => {
 
   test('a unit in brackets after the label is ignored', () => {
     expect(matchColumnLabel('本月(万元)')?.key).toBe('month');
-    expect(matchColumnLabel('1-9月累计（万元）')).toEqual({ key: 'ytd', n: 9 });
+    expect(matchColumnLabel('1-9月累计（万元）')).toEqual({ key: 'ytd', n: 9, unit: '万元' });
+    expect(matchColumnLabel('本年累计(至本季末)')).toEqual({ key: 'ytd' });
+    expect(matchColumnLabel('去年同期累计（至同期末）')).toEqual({ key: 'base' });
+    expect(matchColumnLabel('同比增长(%)')).toEqual({ key: 'yoy' });
   });
 
   test('1-N月 remembers N, with any of the usual dashes', () => {
@@ -45,7 +49,22 @@ describe('matchColumnLabel (template.md §1 column table)', () => {
   test('a dated cumulative label keeps its year and N', () => {
     expect(matchColumnLabel('2026年1-9月')).toEqual({ key: 'ytd', n: 9, year: 2026 });
     expect(matchColumnLabel('2025年1—9月累计')).toEqual({ key: 'ytd', n: 9, year: 2025 });
-    expect(matchColumnLabel('2026年9月')).toBeNull();
+    expect(matchColumnLabel('2026年9月')).toEqual({ key: 'month', n: 9, year: 2026 });
+  });
+
+  test('template.md §5 wordings: a zone\'s sub-columns, a growth after each of 本月 and 累计, quarter forms, 位次', () => {
+    expect(matchColumnLabel('绝对额')?.key).toBe('ytd');
+    expect(matchColumnLabel('累计增长')?.key).toBe('yoy');
+    expect(matchColumnLabel('本月增长(%)')?.key).toBe('monthYoy');
+    expect(matchColumnLabel('本季')?.key).toBe('quarter');
+    expect(matchColumnLabel('位次')).toEqual({ key: 'rank' });
+    expect(matchColumnLabel('增速位次')).toEqual({ key: 'rank', ranks: 'growth' });
+    expect(matchColumnLabel('总量排名')).toEqual({ key: 'rank', ranks: 'value' });
+  });
+
+  test('a label that looks like a period but cannot be read is told apart, to be asked about', () => {
+    for (const l of ['20261-9', '2026.1-9', '202609', '2026', '2026年1-9']) expect(damagedPeriodLabel(l)).toBe(normaliseLabel(l));
+    for (const l of ['2026年1-9月', '2026年9月', '1-9月', '税收收入', '12']) expect(damagedPeriodLabel(l)).toBeNull();
   });
 
   test('other labels name nothing', () => {

@@ -49,6 +49,22 @@ export function sheetConversionInfo(where: FindingWhere, unit: string, unitCell:
   }, { cell: unitCell, value: unit, expected: ind.unit });
 }
 
+/** A column label's unit ("累计(亿元)") converted for the money rows without a unit of their own (said once a column). */
+export function columnConversionInfo(where: FindingWhere, unit: string, headerCell: string, ind: Indicator, factor: number): Finding {
+  return finding('info', 'V-UNITCONV', where, {
+    zh: `列标题(单元格 ${headerCell})的单位为“${unit}”:该列未写计量单位的金额行已按${ind.unit}换算,系数 ${factor}。`,
+    en: `The column label (cell ${headerCell}) gives the unit "${unit}": money rows of that column without their own unit were converted to ${ind.unit}, factor ${factor}.`,
+  }, { cell: headerCell, value: unit, expected: ind.unit });
+}
+
+/** A unit cell and a unit in the indicator's name that say two different things: neither is guessed. */
+export function unitConflictError(where: FindingWhere, line: Line, ind: Indicator, unit: string, unitCell: string | null, nameUnit: string): Finding {
+  return finding('error', 'V-UNIT', where, {
+    zh: `${line.zh}“${ind.name}”的计量单位“${unit}”${unitCell ? `(单元格 ${unitCell})` : ''}与指标名称中的单位“${nameUnit}”不一致,本行数值未使用。请删去其中一个或改为一致。`,
+    en: `${line.en}, ${ind.nameEn}: the unit "${unit}"${unitCell ? ` (cell ${unitCell})` : ''} contradicts the unit "${nameUnit}" in the indicator's name; the row's figures are not used. Remove one of them or make them agree.`,
+  }, { cell: unitCell, indicator: ind.code, value: unit, expected: nameUnit });
+}
+
 /** A unit typed in a cell (or only in its number format) that cannot be converted. */
 export function cellUnitError(where: FindingWhere, addr: string, unit: string, ind: Indicator): Finding {
   const why = unitProblem(unit, ind);

@@ -5,8 +5,7 @@
  * hold several keys ("填报单位:X   统计期:2026年9月").
  */
 import type { Cell } from '../types';
-import { a1 } from '../a1';
-import { isKnownUnit } from '../cells/units';
+import { isKnownUnit, unitList } from '../cells/units';
 import type { GridView } from './grid';
 
 export type MetaKey = 'zone' | 'code' | 'period' | 'unit';
@@ -50,9 +49,10 @@ export function readMeta(g: GridView, endRow: number): Meta {
       if (t === '') continue;
       const bare = BARE_UNIT.exec(t);
       if (bare) {
-        // Only a known unit: "单位:盘锦开发区" means the reporting unit, not an amount unit.
-        const v = bare[1].trim() !== '' ? { text: valueText(bare[1]), cell: a1(r, c), raw: undefined } : nextValue(g, r, c);
-        if (v && isKnownUnit(v.text)) put('unit', v);
+        // Only a known unit, or a line of them ("单位:亿元、%"): "单位:盘锦开发区" means the reporting
+        // unit, not an amount unit.
+        const v = bare[1].trim() !== '' ? { text: valueText(bare[1]), cell: g.addr(r, c), raw: undefined } : nextValue(g, r, c);
+        if (v && (isKnownUnit(v.text) || unitList(v.text) !== null)) put('unit', v);
         continue;
       }
       const hits = [...t.matchAll(KEY_RE)];
@@ -61,7 +61,7 @@ export function readMeta(g: GridView, endRow: number): Meta {
         const start = (m.index ?? 0) + m[0].length;
         const end = i + 1 < hits.length ? hits[i + 1].index ?? t.length : t.length;
         const inCell = valueText(t.slice(start, end));
-        if (inCell !== '') put(key, { text: inCell, cell: a1(r, c), raw: undefined });
+        if (inCell !== '') put(key, { text: inCell, cell: g.addr(r, c), raw: undefined });
         else if (i === hits.length - 1) {
           const next = nextValue(g, r, c);
           if (next) put(key, next);
@@ -79,7 +79,7 @@ function nextValue(g: GridView, r: number, c: number): MetaValue | null {
     if (t === '') continue;
     KEY_RE.lastIndex = 0;
     if (KEY_RE.test(t) || BARE_UNIT.test(t)) return null;
-    return { text: valueText(t), cell: a1(r, k), raw: g.cell(r, k) };
+    return { text: valueText(t), cell: g.addr(r, k), raw: g.cell(r, k) };
   }
   return null;
 }

@@ -25,8 +25,8 @@ describe('readPeriodText', () => {
     expect(readPeriodText(text)).toMatchObject({ kind: 'period', year, month });
   });
 
-  test.each(['2026年第三季度', '2026年三季度', '2026Q3', '第一季度'])('"%s" is a quarter, not a month', (t) => {
-    expect(readPeriodText(t).kind).toBe('quarter');
+  test.each([['2026年第三季度', 2026, 3], ['2026年三季度', 2026, 3], ['2026Q3', 2026, 3], ['第一季度', null, 1], ['2025年4季度', 2025, 4]])('"%s" is a quarter, not a month', (t, year, q) => {
+    expect(readPeriodText(t)).toMatchObject({ kind: 'quarter', year, q });
   });
 
   test('"2026年7-9月" is a range not starting in January', () => {

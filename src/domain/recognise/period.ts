@@ -9,7 +9,8 @@ import { cleanText } from '../cells/normalise';
 
 export type PeriodRead =
   | { kind: 'period'; year: number | null; month: number; text: string }
-  | { kind: 'quarter'; text: string }
+  /** a quarter: its year when written, and which quarter (1-4) */
+  | { kind: 'quarter'; text: string; year: number | null; q: number }
   | { kind: 'range'; text: string }
   | { kind: 'none' };
 
@@ -21,12 +22,18 @@ const Y_M = new RegExp(`(?<!\\d)${YEAR}\\s*年\\s*(?:(\\d{1,2})\\s*${SEP}\\s*)?(
 const Y_SEP_M = new RegExp(`(?<!\\d)${YEAR}\\s*[-./年]\\s*(\\d{1,2})(?![\\d.])`);
 const M_ONLY = new RegExp(`(?<![\\d年.\\-/])(?:(\\d{1,2})\\s*${SEP}\\s*)?(\\d{1,2})\\s*月(?:份)?`);
 const QUARTER = /(第?[一二三四1-4]季度|[一二三四1-4]季|Q[1-4](?![0-9]))/i;
+const Q_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 /** Read a period from free text (a 统计期 cell, a sheet name). */
 export function readPeriodText(raw: string): PeriodRead {
   const t = chineseNumerals(cleanText(raw).trim());
   if (t === '') return { kind: 'none' };
-  if (QUARTER.test(t)) return { kind: 'quarter', text: raw };
+  const q = QUARTER.exec(t);
+  if (q) {
+    const n = Q_NUMBER[(/[一二三四1-4]/.exec(q[1]) as RegExpExecArray)[0]];
+    const y = new RegExp(`(?<!\\d)${YEAR}\\s*(?:年|[-./]|(?=Q))`, 'i').exec(t);
+    return { kind: 'quarter', text: raw, year: y ? Number(y[1]) : null, q: n };
+  }
   let m = Y_M.exec(t);
   if (m) return fromParts(Number(m[1]), m[2], Number(m[3]), raw);
   m = Y_SEP_M.exec(t);

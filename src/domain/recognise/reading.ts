@@ -14,6 +14,8 @@ export interface Reading {
   sheetUnit: SheetUnit;
   /** unit conversions of the 金额单位 already reported ("亿元→万元") */
   sheetConversions: Set<string>;
+  /** some row's unit came from its name ("总产值(亿元)") */
+  unitsInNames?: boolean;
 }
 
 export function startReading(g: GridView, where: FindingWhere, sheetUnit: SheetUnit, findings: Finding[] = []): Reading {

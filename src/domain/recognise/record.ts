@@ -13,11 +13,14 @@ import { scalingFormat } from '../cells/number-format';
 import { convert, normaliseUnit } from '../cells/units';
 import { cellUnitError, conversionInfo, growthUnitError, rateInGrowthError, scalingFormatError, textNumberWarning, typeError, type Line } from './messages';
 import type { Reading } from './reading';
-import { factorTo, reportRowUnit, type RowUnit } from './row-unit';
+import { columnUnit, factorTo, reportRowUnit, type RowUnit, type UnitAt } from './row-unit';
 
 /** The figures a record holds, in the order they are read. */
 export const FIGURES = ['month', 'ytd', 'base', 'yoy', 'target'] as const;
 export type Figure = (typeof FIGURES)[number];
+/** Figures only some layouts have (a quarter form's 本季): on the record only when the layout has them. */
+type ExtraFigure = 'quarter';
+const ALL_FIGURES: readonly (Figure | ExtraFigure)[] = [...FIGURES, 'quarter'];
 
 export interface CellPlace {
   r: number;
@@ -34,11 +37,15 @@ export interface RecordPlace {
   /** the address of each column's cell, as the record lists them */
   cells: Partial<Record<ColumnKey, string>>;
   /** the cell of each figure present in the layout */
-  figures: Partial<Record<Figure, CellPlace>>;
+  figures: Partial<Record<Figure | ExtraFigure, CellPlace>>;
   /** the unit the row's figures are written in */
   unit: RowUnit;
+  /** a unit in a column's label, by figure (money rows without a unit of their own take it) */
+  columnUnits?: Partial<Record<Figure | ExtraFigure, UnitAt>>;
   /** the row's 说明, or null */
   note: string | null;
+  /** the layout has no 上年同期 figure for this record: its growth is the published 同比 */
+  noBase?: boolean;
 }
 
 /**
@@ -60,31 +67,58 @@ export function readRecord(rd: Reading, p: RecordPlace): ParsedRecord {
   const formulaCols: ColumnKey[] = [];
   const invalidCols: ColumnKey[] = [];
   const values: Record<Figure, number | null> = { month: null, ytd: null, base: null, yoy: null, target: null };
+  const extra: Partial<Record<ExtraFigure, number | null>> = {};
   let yoyLabel: GrowthLabel | null = null;
+  let marks: ParsedRecord['marks'];
+  let rankReported: ParsedRecord['rankReported'];
+  let lastYear: { value: number; shown: number | null; cell: string } | null = null;
   const shown: NonNullable<ParsedRecord['shown']> = {};
 
-  const hasAmount = FIGURES.some((k) => {
+  // Each figure's unit: the row's, or its column label's; each unit is said once (error or conversion).
+  const unitOf = (k: Figure | ExtraFigure): RowUnit => columnUnit(ind, unit, p.columnUnits?.[k]);
+  const hasData = (k: Figure | ExtraFigure): boolean => {
     const at = p.figures[k];
     return k !== 'yoy' && at !== undefined && readNumber(g.cell(at.r, at.c), { percent: true }).kind !== 'nodata';
-  });
-  reportRowUnit(rd, p.line, ind, unit, hasAmount, cells.ytd ?? null);
+  };
+  reportRowUnit(rd, p.line, ind, unit, ALL_FIGURES.some((k) => unitOf(k) === unit && hasData(k)), cells.ytd ?? null);
+  for (const k of ALL_FIGURES) {
+    const u = unitOf(k);
+    if (u !== unit && hasData(k)) reportRowUnit(rd, p.line, ind, u, true, cells[k] ?? null);
+  }
 
-  for (const k of FIGURES) {
+  for (const k of ALL_FIGURES) {
     const at = p.figures[k];
     if (at === undefined) continue;
+    const unitHere = unitOf(k);
     const cell = g.cell(at.r, at.c);
     const addr = g.addr(at.r, at.c);
     if (cell?.f !== undefined) formulaCols.push(k);
+    if (k === 'quarter') extra.quarter = null;
     const percent = k === 'yoy' || ind.kind === 'rate' || ind.kind === 'ratio';
     const read = readFigure(cell, { percent, growth: k === 'yoy', points: k === 'yoy' && ind.kind === 'ratio' });
     if (read.kind === 'label') {
       yoyLabel = read.label;
       continue;
     }
-    if (read.kind === 'nodata') continue;
+    if (read.kind === 'nodata') {
+      if ((read.mark === '-' || read.mark === '--') && k !== 'quarter') (marks ??= {})[k] = read.mark;
+      continue;
+    }
     if (read.kind === 'invalid') {
       invalidCols.push(k);
       rd.findings.push(typeError(rd.where, read, addr, ind, k));
+      continue;
+    }
+    if (read.kind === 'lastYear') {
+      if (k !== 'yoy') continue; // (only a growth cell reads as one)
+      // 上年为1.43: no %, and last year's figure, in the row's unit (or the one written after it)
+      const f = read.unit !== null ? factorTo(read.unit, ind) : unitHere.factor;
+      if (f === null) {
+        invalidCols.push(k);
+        rd.findings.push(read.unit !== null ? cellUnitError(rd.where, addr, read.unit, ind) : typeError(rd.where, { kind: 'invalid', reason: 'text', text: read.text }, addr, ind, k));
+        continue;
+      }
+      lastYear = { value: convert(read.value, f), shown: shownInUnit(read.shown, f), cell: addr };
       continue;
     }
     if (!read.fromText && scalingFormat(cell?.fmt)) {
@@ -92,7 +126,9 @@ export function readRecord(rd: Reading, p: RecordPlace): ParsedRecord {
       rd.findings.push(scalingFormatError(rd.where, addr, ind, k, cell?.fmt, read.value));
       continue;
     }
-    if (read.fromText) rd.findings.push(textNumberWarning(rd.where, addr, ind, k, read.value, explained));
+    // A value with its rank or a footnote can only be written as text: that is no typing slip.
+    if (read.rank !== undefined) rankReported = { col: k, n: read.rank, cell: addr };
+    else if (read.fromText && read.footnote === undefined) rd.findings.push(textNumberWarning(rd.where, addr, ind, k, read.value, explained));
     if (k === 'yoy') {
       if (read.unit !== null) {
         invalidCols.push(k);
@@ -102,12 +138,12 @@ export function readRecord(rd: Reading, p: RecordPlace): ParsedRecord {
       values.yoy = read.value;
       continue;
     }
-    if (unit.factor === null) {
+    if (unitHere.factor === null) {
       invalidCols.push(k);
       continue;
     }
-    let factor = unit.factor;
-    if (read.unit !== null && normaliseUnit(read.unit) !== normaliseUnit(unit.unit)) {
+    let factor = unitHere.factor;
+    if (read.unit !== null && normaliseUnit(read.unit) !== normaliseUnit(unitHere.unit)) {
       // A unit written in the cell (or only in its number format) wins over the row's unit.
       const f = factorTo(read.unit, ind);
       if (f === null) {
@@ -125,9 +161,21 @@ export function readRecord(rd: Reading, p: RecordPlace): ParsedRecord {
       rd.findings.push(typeError(rd.where, { kind: 'invalid', reason: 'text', text: String(read.value) }, addr, ind, k));
       continue;
     }
+    if (k === 'quarter') {
+      extra.quarter = converted;
+      continue;
+    }
     values[k] = converted;
     const shownHere = shownInUnit(read.shown, factor);
     if (shownHere !== null) shown[k as Exclude<Figure, 'yoy'>] = shownHere;
+  }
+  const cellsOut = { ...cells };
+  if (lastYear !== null && values.base === null && !invalidCols.includes('base')) {
+    // No 上年同期 figure: the one the growth cell gives is the base (and its cell the base's cell).
+    values.base = lastYear.value;
+    cellsOut.base = lastYear.cell;
+    if (marks?.base) delete marks.base;
+    if (lastYear.shown !== null) shown.base = lastYear.shown;
   }
   if (ind.kind === 'rate' && values.yoy !== null && !(values.ytd !== null && values.ytd === values.yoy)) {
     rd.findings.push(rateInGrowthError(rd.where, p.line, ind, values.ytd, values.yoy, cells.yoy));
@@ -138,10 +186,15 @@ export function readRecord(rd: Reading, p: RecordPlace): ParsedRecord {
     unit: ind.unit,
     ...values,
     note: p.note,
-    cells,
+    cells: cellsOut,
     formulaCols,
     invalidCols,
     yoyLabel,
     ...(Object.keys(shown).length > 0 ? { shown } : {}),
+    ...(marks ? { marks } : {}),
+    ...(rankReported ? { rankReported } : {}),
+    ...(lastYear !== null && cellsOut.base !== lastYear.cell ? { yoyLastYear: { value: lastYear.value, cell: lastYear.cell } } : {}),
+    ...(p.noBase && cellsOut.base === undefined ? { noBase: true as const } : {}),
+    ...extra,
   };
 }

@@ -22,6 +22,16 @@ export interface PeriodInput {
   /** N (and the year, for "2026年1-9月") of a 1-N月 cumulative column, its header cell and label as written */
   ytdMonth: { n: number; year: number | null; cell: string; text: string } | null;
   fallbackYear: number | null;
+  /**
+   * A quarter form (a 本季 column, template.md §5): its period is a quarter, read as the quarter's last
+   * month (2026年第三季度 → 2026-09, the month its 本年累计 runs to).
+   */
+  quarterForm?: boolean;
+}
+
+/** A period read from text, with a quarter taken as its last month on a quarter form. */
+function asMonth(r: PeriodRead, quarterForm: boolean): PeriodRead {
+  return quarterForm && r.kind === 'quarter' ? { kind: 'period', year: r.year, month: r.q * 3, text: r.text } : r;
 }
 
 const show = (p: Period): string => `${p.year}年${p.month}月`;
@@ -51,10 +61,11 @@ export function dateOfCell(cell: Cell | undefined): string | null {
 export function resolvePeriod(input: PeriodInput): { period: Period | null; problems: PeriodProblem[] } {
   const problems: PeriodProblem[] = [];
   const { declared, sheetName, ytdMonth, fallbackYear } = input;
+  const quarterForm = input.quarterForm === true;
 
   let fromCell: { year: number | null; month: number } | null = null;
   if (declared) {
-    const r = readDeclared(declared);
+    const r = asMonth(readDeclared(declared), quarterForm);
     if (r.kind === 'period') fromCell = { year: r.year, month: r.month };
     else {
       const why =
@@ -75,7 +86,7 @@ export function resolvePeriod(input: PeriodInput): { period: Period | null; prob
     }
   }
 
-  const nameRead = readPeriodText(sheetName);
+  const nameRead = asMonth(readPeriodText(sheetName), quarterForm);
   const fromName = nameRead.kind === 'period' ? { year: nameRead.year, month: nameRead.month } : null;
 
   if (fromCell && fromName) {

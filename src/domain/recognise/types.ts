@@ -3,7 +3,7 @@
  * (values in catalogue units, growth not yet computed) and the findings recognition itself made
  * (layout, zone, period, units, cell types, unknown rows).
  */
-import type { Bilingual, ColumnKey, Finding, GrowthLabel, IndicatorRecord, Period, Skipped, ZoneRef } from '../types';
+import type { Bilingual, ColumnKey, Finding, GrowthLabel, IndicatorRecord, Period, RankReported, Skipped, ZoneRef } from '../types';
 
 /** A record as read from its row, before growth is computed. */
 export interface ParsedRecord extends Omit<IndicatorRecord, 'growth'> {
@@ -24,6 +24,25 @@ export interface ParsedRecord extends Omit<IndicatorRecord, 'growth'> {
    * figure in General format, which shows what was typed.
    */
   shown?: Partial<Record<'month' | 'ytd' | 'base' | 'target', number>>;
+  /** "--" (withheld) or "-" (not assessed) written instead of a figure (template.md §5); the figure is null */
+  marks?: Partial<Record<'month' | 'ytd' | 'base' | 'yoy' | 'target', '-' | '--'>>;
+  /** a published rank written with a figure ("12.3(5)") or in a 位次 column: the column ranked and the rank */
+  rankReported?: RankReported;
+  /**
+   * "上年为1.43" in the 同比 cell while the row has its own 上年同期 figure: last year's figure as the
+   * growth cell gives it (catalogue unit), to be compared with that figure. (Without a 上年同期 figure
+   * it is the record's `base`.)
+   */
+  yoyLastYear?: { value: number; cell: string };
+  /**
+   * The layout gives this record no 上年同期 figure at all (a table of values and published growth):
+   * its growth is the published 同比, taken as it is, and rules needing the base do not run on it.
+   */
+  noBase?: true;
+  /** a quarter form's 本季 (template.md §5), in the catalogue unit; present only on such a form */
+  quarter?: number | null;
+  /** the row is a de-duplicated total ("(剔重)"): it may be smaller than the sum of its parts */
+  dedup?: true;
 }
 
 export interface RecognisedReport {

@@ -17,6 +17,16 @@ import type { RecogniseContext } from './context';
 import type { RecognisedReport } from './types';
 
 const REQUIRED = ['name', 'ytd', 'base'] as const;
+type Required = (typeof REQUIRED)[number];
+
+/**
+ * Required columns the header lacks. Beside the value column, a 同比 column will do without a 上年同期
+ * column (template.md §5, growth without a base: the published growth is taken as it is).
+ */
+function missingColumns(h: HeaderFound | null): Required[] {
+  const published = h?.columns.ytd !== undefined && h.columns.yoy !== undefined;
+  return REQUIRED.filter((k) => h?.columns[k] === undefined && !(k === 'base' && published));
+}
 
 /** A report sheet with indicators down the rows; `header` null: a report attempt without a usable header (`best` came closest). */
 export function readZoneSheet(g: GridView, header: HeaderFound | null, best: HeaderFound | null, ctx: RecogniseContext): RecognisedReport {
@@ -42,7 +52,7 @@ export function readZoneSheet(g: GridView, header: HeaderFound | null, best: Hea
 
   if (!header) {
     // A report attempt without a usable header: only the layout error (zone and period follow once it is fixed).
-    findings.push(layoutError(g, where, best, REQUIRED.filter((k) => best?.columns[k] === undefined)));
+    findings.push(layoutError(g, where, best, missingColumns(best)));
     return report;
   }
   findings.push(...id.problems);
@@ -55,17 +65,46 @@ export function readZoneSheet(g: GridView, header: HeaderFound | null, best: Hea
       }, { cell: g.addr(lr, d.second), value: COLUMN_NAMES[d.key].zh }),
     );
   }
-  const missing = REQUIRED.filter((k) => header.columns[k] === undefined);
+  for (const d of header.damaged) findings.push(damagedLabel(g, where, d));
+  const missing = missingColumns(header);
   if (missing.length > 0) {
-    findings.push(layoutError(g, where, header, missing));
+    // a damaged period label is what stands where the column should be: asked about once, not twice
+    if (header.damaged.length === 0) findings.push(layoutError(g, where, header, missing));
     return report;
   }
+  if (header.columns.base === undefined) findings.push(noBaseColumn(g, where, header));
 
   const sheetUnit = sheetUnitOf(meta, where, findings);
   report.amountUnit = sheetUnit.unit;
-  if (header.columns.unit === undefined) findings.push(noUnitColumn(g, where, header, sheetUnit.stated ? sheetUnit.unit : null));
-  report.records = readIndicatorRows(startReading(g, where, sheetUnit, findings), header, indexCatalogue(ctx.config.catalogue));
+  const noUnit = header.columns.unit === undefined ? noUnitColumn(g, where, header, sheetUnit.stated ? sheetUnit.unit : null) : null;
+  if (noUnit) findings.push(noUnit);
+  const rd = startReading(g, where, sheetUnit, findings);
+  report.records = readIndicatorRows(rd, header, indexCatalogue(ctx.config.catalogue));
+  if (noUnit && rd.unitsInNames) {
+    noUnit.message = {
+      zh: noUnit.message.zh.replace(/。$/, ';名称中写明单位的指标(如“总产值(亿元)”)按该单位换算。'),
+      en: noUnit.message.en.replace(/\.$/, '; indicators whose name gives a unit ("总产值(亿元)") are converted from it.'),
+    };
+  }
   return report;
+}
+
+/** A header label that looks like a period but cannot be read ("20261-9"): ask, do not guess. */
+function damagedLabel(g: GridView, where: FindingWhere, d: HeaderFound['damaged'][number]): Finding {
+  const cell = g.addr(d.row, d.col);
+  return finding('error', 'V-PERIOD', where, {
+    zh: `列标题“${d.text}”(单元格 ${cell})像是统计期,但无法确定是哪一年哪个月份(例如“2026年1-9月”还是“2026年9月”),该列未读取。请把列标题写完整,如“2026年1-9月”。`,
+    en: `The column label "${d.text}" (cell ${cell}) looks like a period, but which year and month it means cannot be told (2026年1-9月, or 2026年9月?); the column was not read. Write the label in full, e.g. 2026年1-9月.`,
+  }, { cell, value: d.text });
+}
+
+/** No 上年同期 column, but a 同比 column: the published growth is taken as it is, and said so once. */
+function noBaseColumn(g: GridView, where: FindingWhere, header: HeaderFound): Finding {
+  const cell = g.addr(header.labelRow.yoy ?? header.row, header.columns.yoy as number);
+  return finding('info', 'V-LAYOUT', where, {
+    zh: `表头没有“上年同期累计”列:各指标的同比按本表公布数(单元格 ${cell} 所在列)采用,不按上年同期数复算;需要上年同期数的核查未运行。`,
+    en: `The header has no same-period-last-year column: each indicator's growth is taken as published in the growth column (cell ${cell}), not recomputed; checks that need last year's figure were not run.`,
+  }, { cell });
 }
 
 /** No 计量单位 column: the catalogue units are assumed, and said so once (info). */

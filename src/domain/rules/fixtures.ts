@@ -10,7 +10,7 @@ import type { ColumnKey, HistoryRow } from '../types';
 import { buildContext, runReportRules } from './index';
 import { indexHistory, type RuleContext } from './context';
 
-const COLS: Record<ColumnKey, string> = {
+const COLS: Record<Exclude<ColumnKey, 'quarter' | 'monthYoy' | 'monthBase' | 'rank'>, string> = {
   name: 'A', code: 'B', unit: 'C', month: 'D', ytd: 'E', base: 'F', yoy: 'G', target: 'H', note: 'I',
 };
 

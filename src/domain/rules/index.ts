@@ -18,6 +18,7 @@ import { monthRule, cumulativeRule, baseRule } from './history';
 import { yoyRule, swingRule } from './yoy';
 import { unitSlipRule } from './unit-slip';
 import { formulaRule } from './formula';
+import { quarterRule } from './quarter';
 
 /** Every per-report rule, in the order they run (findings are sorted afterwards anyway). */
 export const REPORT_RULES: readonly Rule[] = [
@@ -29,6 +30,7 @@ export const REPORT_RULES: readonly Rule[] = [
   ratioRule,
   pairRule,
   monthRule,
+  quarterRule,
   cumulativeRule,
   baseRule,
   yoyRule,
@@ -56,11 +58,12 @@ export function buildContext(
 
 /**
  * Whether the sheet was read at all: without a header holding the name, 1-本月累计 and 上年同期累计
- * columns recognition reports V-LAYOUT and reads no rows, and every key row would look "absent".
+ * (or, for published growth, 同比) columns recognition reports V-LAYOUT and reads no rows, and every
+ * key row would look "absent".
  */
 export function wasRead(report: RecognisedReport): boolean {
   const c = report.columns;
-  return report.headerRow >= 0 && c.name !== undefined && c.ytd !== undefined && c.base !== undefined;
+  return report.headerRow >= 0 && c.name !== undefined && c.ytd !== undefined && (c.base !== undefined || c.yoy !== undefined);
 }
 
 /** Run every per-report rule (none on a sheet that could not be read: its V-LAYOUT error says why). */

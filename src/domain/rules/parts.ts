@@ -68,6 +68,8 @@ export const sumRule: Rule = (ctx) => {
       const sum = decimalSum(values);
       const tol = tolerance(ctx.config, ind.unit, shown) * children.length;
       if (!beyond(p, sum, tol)) continue;
+      // A de-duplicated total ("(剔重)", template.md §5) may be below the sum of its parts, never above.
+      if (rec.dedup && p < sum) continue;
       const w = where(ind, rec.cells[col]);
       const partsZh = children.map((ch) => (ch.ind ? where(ch.ind, ch.rec?.cells[col]).zh : ch.code)).join(' + ');
       const partsEn = children.map((ch) => (ch.ind ? where(ch.ind, ch.rec?.cells[col]).en : ch.code)).join(' + ');

@@ -1,21 +1,42 @@
 /**
  * V-YOY (warning): a reported 同比 differs from the computed one (unrounded) by more than
  * thresholds.yoyMismatchPp; or a % is typed where no % can be computed (新增, 扭亏为盈, 由盈转亏, —),
- * or a signed % is typed for two losses (to be written 亏损额下降/增长 x%).
+ * or a signed % is typed for two losses (to be written 亏损额下降/增长 x%); or the 同比 cell gives last
+ * year's figure ("上年为1.43") and it is not the row's 上年同期累计. A published growth with no
+ * 上年同期 figure (template.md §5) has nothing to be compared with: listed as not run.
  * V-SWING (warning): |同比| as shown is above the indicator's swingPct; not raised when V-UNITSLIP
  * already explains the jump.
  */
 import type { Finding } from '../types';
 import { growthText } from '../growth';
 import { fmtOne } from '../messages/format';
-import { beyond, makeFinding, type Rule, where } from './context';
+import type { Skipped } from '../types';
+import { fmtNum } from '../messages/format';
+import { beyond, makeFinding, type Rule, shownFigure, tolerance, where } from './context';
 import { slipApplies, slipPower } from './unit-slip';
 
 export const yoyRule: Rule = (ctx) => {
   const findings: Finding[] = [];
+  const skipped: Skipped[] = [];
   const pp = ctx.config.thresholds.yoyMismatchPp;
   for (const rec of ctx.records.values()) {
     const ind = ctx.catalogue.get(rec.indicator);
+    if (ind && rec.yoyLastYear && rec.base !== null) {
+      const tol = tolerance(ctx.config, ind.unit, [shownFigure(rec, 'base'), rec.yoyLastYear.value]);
+      if (beyond(rec.base, rec.yoyLastYear.value, tol)) {
+        const w = where(ind, rec.yoyLastYear.cell);
+        findings.push(
+          makeFinding(ctx, {
+            level: 'warning', rule: 'V-YOY', rec, indicator: rec.indicator, cell: rec.yoyLastYear.cell, value: rec.yoyLastYear.value, expected: rec.base,
+            message: {
+              zh: `${w.zh}同比栏写明上年为${fmtNum(rec.yoyLastYear.value, ind.unit)},而上年同期累计为${fmtNum(rec.base, ind.unit)};请核对其中一个。`,
+              en: `${w.en}: the growth cell gives last year's figure as ${fmtNum(rec.yoyLastYear.value, ind.unit)}, but the same-period-last-year figure is ${fmtNum(rec.base, ind.unit)}; check one of them.`,
+            },
+          }),
+        );
+      }
+    }
+    if (rec.noBase) continue;
     const g = ctx.growth.get(rec.indicator);
     if (!ind || !g || rec.yoy === null || ind.kind === 'rate') continue;
     const w = where(ind, rec.cells.yoy);
@@ -61,8 +82,20 @@ export const yoyRule: Rule = (ctx) => {
       }),
     );
   }
-  return { findings, skipped: [] };
+  const published = [...ctx.records.values()].filter((r) => r.noBase && (r.yoy !== null || r.yoyLabel));
+  if (published.length > 0) skipped.push(...publishedSkips(ctx.scope, published.map((r) => r.indicator)));
+  return { findings, skipped };
 };
+
+/** Rules that need the 上年同期 figure, listed as not run for growth taken as published (never as passed). */
+function publishedSkips(scope: string, codes: string[]): Skipped[] {
+  const list = codes.join('、');
+  const reason = {
+    zh: `指标 ${list} 没有上年同期累计数,同比按报表公布数采用,未按数据复算,也未与历史数据核对。`,
+    en: `Indicators ${codes.join(', ')} have no same-period-last-year figure: their growth was taken as published, not recomputed, and not compared with the history.`,
+  };
+  return [{ rule: 'V-YOY', reason, scope }, { rule: 'V-BASE', reason, scope }];
+}
 
 export const swingRule: Rule = (ctx) => {
   const findings: Finding[] = [];

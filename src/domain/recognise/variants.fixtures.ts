@@ -1,0 +1,268 @@
+/**
+ * The layouts in circulation (template.md §5), one fixture per variant, each with the records and the
+ * findings recognition must give for it: variants.test.ts reads every one and compares. Test support
+ * only. Cells are as a port hands them over (see grid-fixture.ts); registers are the fixture zones.
+ */
+import type { Zone } from '../types';
+import { grid, type FixtureCell } from './grid-fixture';
+import type { SheetGrid } from '../types';
+
+export const VARIANT_ZONES: Zone[] = [
+  { code: 'G212001', name: '盘锦辽滨沿海经济技术开发区', aliases: ['辽滨经开区'], level: '国家级', type: '经开区', city: '盘锦市', province: '辽宁省' },
+  { code: 'G212002', name: '盘锦高新技术产业开发区', aliases: ['盘锦高新区', '高新区直管园'], level: '国家级', type: '高新区', city: '盘锦市', province: '辽宁省' },
+  { code: 'G212003', name: '盘锦双台子经济开发区', aliases: ['双台子开发区'], level: '省级', type: '经开区', city: '盘锦市', province: '辽宁省' },
+  { code: 'G110001', name: '北京经济技术开发区', aliases: ['北京经开区', '亦庄开发区'], level: '国家级', type: '经开区', city: '北京市', province: '北京市' },
+];
+
+/** A record as expected: the fields named are compared, the others are free. */
+export interface ExpectedRecord {
+  indicator: string;
+  [field: string]: unknown;
+}
+
+export interface Variant {
+  name: string;
+  sheet: SheetGrid;
+  /** the zone code and period the sheet is read as (null: not resolved) */
+  zone: string | null;
+  period: string | null;
+  records: ExpectedRecord[];
+  /** every finding recognition makes, in order: [rule, level, cell] */
+  findings: [string, string, string | null][];
+}
+
+const META: FixtureCell[] = ['填报单位:盘锦高新区', null, '统计期:2026年9月'];
+
+export const ONE_ZONE_VARIANTS: Variant[] = [
+  {
+    name: 'zone named in a column header merged over 绝对额 | 上年同期 | 同比, resolved by an alias of the register',
+    sheet: grid('Sheet1', [
+      ['统计期:2026年9月', null, null, null, '单位:万元'],
+      ['指标名称', '计量单位', '高新区直管园', null, null],
+      [null, null, '绝对额', '上年同期', '同比(%)'],
+      ['规模以上工业总产值', '万元', 45210.5, 40250, 12.3],
+      ['固定资产投资', '万元', 80000, 82580, -3.1],
+    ], ['A2:A3', 'B2:B3', 'C2:E2']),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [
+      { indicator: '01', row: 3, ytd: 45210.5, base: 40250, yoy: 12.3, cells: { name: 'A4', unit: 'B4', ytd: 'C4', base: 'D4', yoy: 'E4' } },
+      { indicator: '08', ytd: 80000, base: 82580, yoy: -3.1 },
+    ],
+    findings: [],
+  },
+  {
+    name: 'zone named in a column header over 绝对额 | 同比 only: the published growth',
+    sheet: grid('Sheet1', [
+      ['统计期:2026年9月'],
+      ['指标名称', '高新区直管园', null],
+      [null, '绝对额', '同比'],
+      ['规模以上工业总产值', 45210.5, 12.3],
+    ], ['A2:A3', 'B2:C2']),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [{ indicator: '01', ytd: 45210.5, base: null, yoy: 12.3, noBase: true }],
+    findings: [['V-LAYOUT', 'info', 'C3'], ['V-LAYOUT', 'info', 'A2']],
+  },
+  {
+    name: 'units inside the indicator names, half- and full-width brackets (亿元, 千美元), no unit column',
+    sheet: grid('Sheet1', [
+      META,
+      ['指标名称', '1-9月累计', '上年同期', '增长%'],
+      ['规模以上工业总产值(亿元)', 4.52, 4.1, 10.2],
+      ['固定资产投资（万元）', 80000, 70000, 14.3],
+      ['实际使用外资（千美元）', 3200, 3000, 6.7],
+      ['规上工业企业数(个)', 56, 50, 12],
+    ]),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [
+      { indicator: '01', ytd: 45200, base: 41000, yoy: 10.2 },
+      { indicator: '08', ytd: 80000, base: 70000 },
+      { indicator: '15', ytd: 320, base: 300, unit: '万美元' },
+      { indicator: '06', ytd: 56, base: 50 },
+    ],
+    findings: [['V-LAYOUT', 'info', 'A2'], ['V-UNITCONV', 'info', 'A3'], ['V-UNITCONV', 'info', 'A5']],
+  },
+  {
+    name: 'units inside the column headers: 本月(万元) | 1-9月累计(亿元) | 上年同期(亿元); counts keep their own unit',
+    sheet: grid('Sheet1', [
+      META,
+      ['指标名称', '本月(万元)', '1-9月累计(亿元)', '上年同期(亿元)', '同比(%)'],
+      ['规模以上工业总产值', 5120, 4.52, 4.1, 10.2],
+      ['规上工业企业数', null, 56, 50, 12],
+    ]),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [
+      { indicator: '01', month: 5120, ytd: 45200, base: 41000 },
+      { indicator: '06', ytd: 56, base: 50 },
+    ],
+    findings: [['V-LAYOUT', 'info', 'A2'], ['V-UNITCONV', 'info', 'C2'], ['V-UNITCONV', 'info', 'D2']],
+  },
+  {
+    name: 'one line for mixed rows: 单位:亿元、亿美元、% (money in 亿元, 外资 in 亿美元, rates and ratios in %)',
+    sheet: grid('Sheet1', [
+      ['开发区主要经济指标'],
+      ['填报单位:盘锦高新区', '统计期:2026年9月', '单位:亿元、亿美元、%'],
+      ['指标名称', '1-9月累计', '上年同期', '增长%'],
+      ['规模以上工业总产值', 4.52, 4.1, 10.2],
+      ['税收占比', 86.5, 85, 1.5],
+      ['规模以上工业增加值增速', 7.8, null, null],
+      ['实际使用外资', 0.032, 0.03, 6.7],
+    ]),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [
+      { indicator: '01', ytd: 45200, base: 41000 },
+      { indicator: '14', ytd: 86.5, base: 85, yoy: 1.5 },
+      { indicator: '03', ytd: 7.8 },
+      { indicator: '15', ytd: 320, base: 300 },
+    ],
+    findings: [['V-LAYOUT', 'info', 'A3'], ['V-UNITCONV', 'info', 'C2'], ['V-UNITCONV', 'info', 'C2']],
+  },
+  {
+    name: 'a 科技 form in 千元: hierarchy from the catalogue (其中: on the first child only, # sub-items, (一) groups), headings skipped',
+    sheet: grid('Sheet1', [
+      ['填报单位:盘锦高新区', null, '统计期:2026年9月', null, '金额单位:千元'],
+      ['指标名称', '计量单位', '1-9月累计', '上年同期累计', '同比增长(%)'],
+      ['一、工业', null, null, null, null],
+      ['规模以上工业总产值', null, 452000, 410000, 10.2],
+      ['#出口交货值', null, 120000, 100000, 20],
+      ['二、投资情况', null, null, null, null],
+      ['固定资产投资', null, 800000, 700000, 14.3],
+      ['其中:工业投资', null, 400000, 350000, 14.3],
+      ['基础设施投资', null, 150000, 140000, 7.1],
+      ['三、财政收入', null, null, null, null],
+      ['(一)一般公共预算收入', null, 110000, 100000, 10],
+      ['其中:税收收入', null, 99000, 85000, 16.5],
+      ['非税收入', null, 11000, 15000, -26.7],
+      ['主要行业产值', null, null, null, null],
+    ]),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [
+      { indicator: '01', ytd: 45200, base: 41000 },
+      { indicator: '08', ytd: 80000, base: 70000 },
+      { indicator: '09', ytd: 40000 },
+      { indicator: '10', ytd: 15000 },
+      { indicator: '11', ytd: 11000 },
+      { indicator: '12', ytd: 9900 },
+      { indicator: '13', ytd: 1100 },
+    ],
+    findings: [['V-UNITCONV', 'info', 'E1'], ['V-UNKNOWN-ROW', 'info', 'A5']],
+  },
+  {
+    name: 'period columns carrying the year: 2026年9月 | 2026年1-9月 | 2025年1-9月 (the labels give the period)',
+    sheet: grid('盘锦高新区', [
+      ['指标名称', '计量单位', '2026年9月', '2026年1-9月', '2025年1-9月', '增长%'],
+      ['固定资产投资', '万元', 12000, 80000, 70000, 14.3],
+    ]),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [{ indicator: '08', month: 12000, ytd: 80000, base: 70000, yoy: 14.3 }],
+    findings: [],
+  },
+  {
+    name: 'damaged period labels (20261-9): asked about, nothing guessed, no flood',
+    sheet: grid('盘锦高新区', [
+      ['统计期:2026年9月'],
+      ['指标名称', '计量单位', '20261-9', '20251-9', '增长%'],
+      ['固定资产投资', '万元', 80000, 70000, 14.3],
+    ]),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [],
+    findings: [['V-PERIOD', 'error', 'C2'], ['V-PERIOD', 'error', 'D2']],
+  },
+  {
+    name: 'a quarter form: 本季 | 本年累计(至本季末) | 去年同期累计(至同期末), period 2026年第三季度',
+    sheet: grid('Sheet1', [
+      ['填报单位:盘锦高新区', null, '统计期:2026年第三季度'],
+      ['指标名称', '计量单位', '本季', '本年累计(至本季末)', '去年同期累计(至同期末)', '增长%'],
+      ['固定资产投资', '万元', 30000, 80000, 70000, 14.3],
+    ]),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [{ indicator: '08', quarter: 30000, month: null, ytd: 80000, base: 70000, yoy: 14.3 }],
+    findings: [],
+  },
+  {
+    name: 'a growth column after each of 本月 and 累计: 本月 | 增长% | 累计 | 上年同期 | 累计增长',
+    sheet: grid('Sheet1', [
+      META,
+      ['指标名称', '计量单位', '本月', '增长%', '累计', '上年同期', '累计增长'],
+      ['固定资产投资', '万元', 12000, 5.5, 80000, 70000, 14.3],
+    ]),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [{ indicator: '08', month: 12000, ytd: 80000, base: 70000, yoy: 14.3 }],
+    findings: [],
+  },
+  {
+    name: 'growth without a base column: the published growth (a %, —, 新增), taken as it is',
+    sheet: grid('Sheet1', [
+      META,
+      ['指标名称', '计量单位', '本月', '本月增长', '1-9月累计', '累计增长'],
+      ['规模以上工业总产值', '万元', 5120, 3.2, 45210, 12.3],
+      ['固定资产投资', '万元', null, null, 80000, '—'],
+      ['实际使用外资', '万美元', null, null, 3200, '新增'],
+    ]),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [
+      { indicator: '01', month: 5120, ytd: 45210, base: null, yoy: 12.3, noBase: true },
+      { indicator: '08', ytd: 80000, yoy: null, yoyLabel: '—', noBase: true },
+      { indicator: '15', ytd: 3200, yoy: null, yoyLabel: '新增', noBase: true },
+    ],
+    findings: [['V-LAYOUT', 'info', 'F2']],
+  },
+  {
+    name: 'marks that mean something: 12.3(5), --, -, 上年为300, -3.9个百分点, a footnote mark',
+    sheet: grid('Sheet1', [
+      META,
+      ['指标名称', '计量单位', '1-本月累计', '上年同期累计', '同比增长(%)'],
+      ['规模以上工业总产值', '万元', 45210, 40000, '13.0(5)'],
+      ['实际使用外资', '万美元', '--', '--', '--'],
+      ['进出口总额', '万元', '-', '-', '-'],
+      ['规上工业利润总额', '万元', -500, null, '上年为300'],
+      ['税收占比', '%', 86.5, 90.4, '-3.9个百分点'],
+      ['规模以上工业增加值增速', '%', '7.8*', null, null],
+    ]),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [
+      { indicator: '01', ytd: 45210, base: 40000, yoy: 13, rankReported: { col: 'yoy', n: 5, cell: 'E3' } },
+      { indicator: '15', ytd: null, base: null, yoy: null, marks: { ytd: '--', base: '--', yoy: '--' } },
+      { indicator: '16', ytd: null, marks: { ytd: '-', base: '-', yoy: '-' } },
+      { indicator: '05', ytd: -500, base: 300, yoy: null, cells: { base: 'E6' } },
+      { indicator: '14', ytd: 86.5, base: 90.4, yoy: -3.9 },
+      { indicator: '03', ytd: 7.8 },
+    ],
+    findings: [['V-TEXTNUM', 'warning', 'E7']],
+  },
+  {
+    name: 'totals: ±1 in the last shown digit, and a (剔重) total below its parts',
+    sheet: grid('Sheet1', [
+      META,
+      ['指标名称', '代码', '计量单位', '1-本月累计', '上年同期累计'],
+      ['一般公共预算收入', '11', '万元', { v: 12346, fmt: '#,##0' }, { v: 10000, fmt: '#,##0' }],
+      ['其中:税收收入', '12', '万元', { v: 9873, fmt: '#,##0' }, { v: 8500, fmt: '#,##0' }],
+      ['非税收入', '13', '万元', { v: 2472, fmt: '#,##0' }, { v: 1500, fmt: '#,##0' }],
+      ['进出口总额(剔重)', '16', '万元', 5000, 4800],
+      ['其中:出口额', '17', '万元', 3000, 2900],
+      ['进口额', '18', '万元', 2500, 2000],
+    ]),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [
+      { indicator: '11', ytd: 12346, shown: { ytd: 0, base: 0 } },
+      { indicator: '12', ytd: 9873 },
+      { indicator: '13', ytd: 2472 },
+      { indicator: '16', ytd: 5000, dedup: true },
+      { indicator: '17', ytd: 3000 },
+      { indicator: '18', ytd: 2500 },
+    ],
+    findings: [],
+  },
+];
