@@ -79,7 +79,7 @@ export function readIndicatorRows(rd: Reading, header: HeaderFound, idx: Catalog
     if (!ind) continue;
     const first = seen.get(ind.code);
     if (first !== undefined) {
-      rd.findings.push(duplicateRowError(rd.where, first, r, ind, g.addr(r, nameCol), g.text(r, nameCol)));
+      rd.findings.push(duplicateRowError(rd.where, g.line(first), g.line(r), ind, g.addr(r, nameCol), g.text(r, nameCol)));
       continue;
     }
     seen.set(ind.code, r);

@@ -1,20 +1,55 @@
 /**
- * Deciding how a sheet is laid out (template.md §1, §5), before anything is read: a report with
- * indicators down the rows (the template and its variants), an attempt at a report whose header
- * cannot be used (a layout error), or not a report at all (skipped: empty, or no report header).
+ * Deciding how a sheet is laid out (template.md §1, §5), before anything is read:
+ * - indicators down the rows (the template and its variants);
+ * - transposed: indicators across the columns, periods down the rows — read through a transposed
+ *   view, so the template's reading applies;
+ * - indicators across the columns in a way that cannot be read (no period labels down the side):
+ *   one layout error that says so;
+ * - an attempt at a report whose header cannot be used (a layout error), or not a report at all
+ *   (skipped: empty, or no report header).
  */
+import type { CatalogueIndex } from './catalogue-match';
+import { matchName } from './catalogue-match';
 import type { GridView } from './grid';
-import { findHeader, type HeaderFound } from './header';
+import { findHeader, HEADER_SCAN_ROWS, type HeaderFound } from './header';
+import { transposedView } from './transposed';
 
 export type Layout =
   | { kind: 'indicators-down'; header: HeaderFound }
+  /** indicators across, periods down: `view` shows it as the template; meta lines are the rows above `metaEnd` */
+  | { kind: 'transposed'; view: GridView; header: HeaderFound; metaEnd: number }
+  /** indicators across the columns (the row that names them), not readable as a transposed sheet */
+  | { kind: 'indicators-across'; row: number }
   /** a report title or some header labels, but no usable header: the row that came closest */
   | { kind: 'attempt'; best: HeaderFound | null }
   | { kind: 'none'; empty: boolean };
 
-export function detectLayout(g: GridView): Layout {
+/** The first row (within the first 15) naming at least two catalogue indicators across its cells, or null. */
+export function indicatorsAcross(g: GridView, idx: CatalogueIndex): number | null {
+  for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, g.rowCount); r++) {
+    let n = 0;
+    for (let c = 0; c < g.width(r) && n < 2; c++) if (matchName(idx, g.text(r, c))) n++;
+    if (n >= 2) return r;
+  }
+  return null;
+}
+
+/** Indicators across with period labels down the first columns: the transposed view's header, else null. */
+function transposed(g: GridView, idx: CatalogueIndex): Extract<Layout, { kind: 'transposed' }> | null {
+  const view = transposedView(g, 0);
+  const head = findHeader(view);
+  if (head.kind !== 'found') return null;
+  const nameCol = head.header.columns.name as number;
+  let indicators = 0;
+  for (let r = head.header.row + 1; r < view.rowCount && indicators < 2; r++) if (matchName(idx, view.text(r, nameCol))) indicators++;
+  return indicators >= 2 ? { kind: 'transposed', view, header: head.header, metaEnd: nameCol } : null;
+}
+
+export function detectLayout(g: GridView, idx: CatalogueIndex): Layout {
   const head = findHeader(g);
   if (head.kind === 'found') return { kind: 'indicators-down', header: head.header };
+  const across = indicatorsAcross(g, idx);
+  if (across !== null) return transposed(g, idx) ?? { kind: 'indicators-across', row: across };
   if (head.attempt) return { kind: 'attempt', best: head.best };
   let empty = true;
   for (let r = 0; r < g.rowCount && empty; r++) empty = g.blankRow(r);

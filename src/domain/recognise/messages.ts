@@ -160,11 +160,12 @@ export function codeNameConflict(where: FindingWhere, line: Line, ind: Indicator
   }, { cell: codeCell, indicator: ind.code, value: name, expected: ind.name });
 }
 
-/** The same indicator on a second row of one report: the second is not used. */
-export function duplicateRowError(where: FindingWhere, first: number, r: number, ind: Indicator, cell: string, name: string): Finding {
+/** The same indicator on a second row (or column) of one report: the second is not used. */
+export function duplicateRowError(where: FindingWhere, first: Line, second: Line, ind: Indicator, cell: string, name: string): Finding {
+  const rows = first.en.startsWith('Row ') && second.en.startsWith('Row ') ? `rows ${first.en.slice(4)} and ${second.en.slice(4)}` : `${first.en} and ${second.en}`;
   return finding('error', 'V-DUP', where, {
-    zh: `指标“${ind.name}”在本表出现两次(第 ${first + 1} 行和第 ${r + 1} 行),第 ${r + 1} 行(单元格 ${cell})未使用。请删除重复的一行。`,
-    en: `Indicator ${ind.code} (${ind.nameEn}) appears twice in this sheet (rows ${first + 1} and ${r + 1}); row ${r + 1} (cell ${cell}) is not used. Delete the duplicate row.`,
+    zh: `指标“${ind.name}”在本表出现两次(${first.zh}和${second.zh}),${second.zh}(单元格 ${cell})未使用。请删除重复的一行。`,
+    en: `Indicator ${ind.code} (${ind.nameEn}) appears twice in this sheet (${rows}); ${second.en.charAt(0).toLowerCase()}${second.en.slice(1)} (cell ${cell}) is not used. Delete the duplicate row.`,
   }, { cell, indicator: ind.code, value: name });
 }
 

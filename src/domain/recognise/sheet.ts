@@ -2,10 +2,12 @@
  * Recognising one sheet (template.md §1, §4, §5): the register, the history, a sheet the tool wrote,
  * a sheet that is not a report (skipped, with the reason), or a report. Each step is a unit of its
  * own: classify the sheet (classify.ts) → decide its layout (layout.ts) → read it the way that
- * layout is read (zone-sheet.ts: header, zone, period, units, indicator rows, records).
+ * layout is read (zone-sheet.ts: header, zone, period, units, indicator rows, records; a transposed
+ * sheet through a transposed view, transposed.ts).
  */
 import type { SheetGrid } from '../types';
 import { classifySheet } from './classify';
+import { indexCatalogue } from './catalogue-match';
 import type { RecogniseContext } from './context';
 import { gridView } from './grid';
 import { HEADER_SCAN_ROWS } from './header';
@@ -32,10 +34,14 @@ export function recogniseSheet(sheet: SheetGrid, ctx: RecogniseContext): SheetRe
   }
 
   const g = gridView(sheet);
-  const layout = detectLayout(g);
+  const layout = detectLayout(g, indexCatalogue(ctx.config.catalogue));
   switch (layout.kind) {
     case 'indicators-down':
       return readZoneSheet(g, layout.header, null, ctx);
+    case 'transposed':
+      return readZoneSheet(layout.view, layout.header, null, ctx, { g, endRow: layout.metaEnd });
+    case 'indicators-across':
+      return readZoneSheet(g, null, null, ctx, undefined, layout.row);
     case 'attempt':
       return readZoneSheet(g, null, layout.best, ctx);
     case 'none':

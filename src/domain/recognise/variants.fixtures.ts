@@ -265,4 +265,37 @@ export const ONE_ZONE_VARIANTS: Variant[] = [
     ],
     findings: [],
   },
+  {
+    name: 'a transposed sheet: indicators across the columns, periods down the rows',
+    sheet: grid('Sheet1', [
+      ['开发区主要经济指标'],
+      ['填报单位:盘锦高新区', null, '统计期:2026年9月'],
+      ['项目', '规模以上工业总产值', '固定资产投资', '税收收入'],
+      ['计量单位', '万元', '万元', '万元'],
+      ['1-9月累计', 45210, 80000, 9900],
+      ['上年同期', 40250, 70000, 8500],
+      ['增长%', 12.3, 14.3, 16.5],
+    ]),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [
+      { indicator: '01', ytd: 45210, base: 40250, yoy: 12.3, cells: { name: 'B3', unit: 'B4', ytd: 'B5', base: 'B6', yoy: 'B7' } },
+      { indicator: '08', ytd: 80000, base: 70000, cells: { ytd: 'C5' } },
+      { indicator: '12', ytd: 9900, base: 8500 },
+    ],
+    findings: [['V-LAYOUT', 'info', 'A3']],
+  },
+  {
+    name: 'indicators across the columns with no period labels to read them by: one layout error that says so',
+    sheet: grid('Sheet1', [
+      ['填报单位:盘锦高新区', null, '统计期:2026年9月'],
+      ['时期', '规模以上工业总产值', '固定资产投资'],
+      ['2026年', 45210, 80000],
+      ['2025年', 40250, 70000],
+    ]),
+    zone: 'G212002',
+    period: '2026-09',
+    records: [],
+    findings: [['V-LAYOUT', 'error', 'A2']],
+  },
 ];

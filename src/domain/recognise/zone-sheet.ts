@@ -28,10 +28,22 @@ function missingColumns(h: HeaderFound | null): Required[] {
   return REQUIRED.filter((k) => h?.columns[k] === undefined && !(k === 'base' && published));
 }
 
-/** A report sheet with indicators down the rows; `header` null: a report attempt without a usable header (`best` came closest). */
-export function readZoneSheet(g: GridView, header: HeaderFound | null, best: HeaderFound | null, ctx: RecogniseContext): RecognisedReport {
+/**
+ * A report sheet with indicators down the rows, as `g` shows it (a transposed sheet through its
+ * transposed view: its meta lines are then read from `metaFrom`). `header` null: a report attempt
+ * without a usable header (`best` came closest), or a sheet with indicators across that cannot be
+ * read (`across`: the row naming them).
+ */
+export function readZoneSheet(
+  g: GridView,
+  header: HeaderFound | null,
+  best: HeaderFound | null,
+  ctx: RecogniseContext,
+  metaFrom?: { g: GridView; endRow: number },
+  across?: number,
+): RecognisedReport {
   const sheet = g.sheet.name;
-  const meta = readMeta(g, header ? header.row : Math.min(HEADER_SCAN_ROWS, g.rowCount));
+  const meta = metaFrom ? readMeta(metaFrom.g, metaFrom.endRow) : readMeta(g, header ? header.row : Math.min(HEADER_SCAN_ROWS, g.rowCount));
   const id = sheetIdentity(g, sheet, meta, header, ctx.register, ctx.fallbackYear);
   const { where } = id;
   const findings: Finding[] = [];
@@ -52,9 +64,10 @@ export function readZoneSheet(g: GridView, header: HeaderFound | null, best: Hea
 
   if (!header) {
     // A report attempt without a usable header: only the layout error (zone and period follow once it is fixed).
-    findings.push(layoutError(g, where, best, missingColumns(best)));
+    findings.push(across !== undefined ? acrossError(g, where, across) : layoutError(g, where, best, missingColumns(best)));
     return report;
   }
+  if (metaFrom) findings.push(transposedInfo(g, where, header));
   findings.push(...id.problems);
   for (const d of header.duplicates) {
     const lr = header.labelRow[d.key] ?? header.row;
@@ -87,6 +100,24 @@ export function readZoneSheet(g: GridView, header: HeaderFound | null, best: Hea
     };
   }
   return report;
+}
+
+/** Indicators across the columns with nothing to read them by: one error that says so (template.md §5). */
+function acrossError(g: GridView, where: FindingWhere, row: number): Finding {
+  const cell = g.addr(row, 0);
+  return finding('error', 'V-LAYOUT', where, {
+    zh: `第 ${row + 1} 行(单元格 ${cell} 起)横向列出了指标:本表的指标按列排列,而左侧没有可识别的时期列标题(本月、1-本月累计、上年同期累计、同比增长),本表未读取。请把指标放在第一列(一行一个指标),或在左侧第一列写明各行的时期。`,
+    en: `Row ${row + 1} (from cell ${cell}) lists indicators across the columns: the indicators run across the columns, and there are no period labels down the side (本月, 1-本月累计, 上年同期累计, 同比增长) to read them by; the sheet was not read. Put the indicators down the first column (one per row), or label each row's period in the first column.`,
+  }, { cell, value: g.text(row, 0) || null });
+}
+
+/** A transposed sheet read as the template: said once (info). */
+function transposedInfo(g: GridView, where: FindingWhere, header: HeaderFound): Finding {
+  const cell = g.addr(header.labelRow.name ?? header.row, header.columns.name as number);
+  return finding('info', 'V-LAYOUT', where, {
+    zh: `本表指标横向排列、时期纵向排列(单元格 ${cell} 起),已按列读取每个指标。`,
+    en: `The indicators of this sheet run across the columns and the periods down the rows (from cell ${cell}); each indicator was read from its column.`,
+  }, { cell });
 }
 
 /** A header label that looks like a period but cannot be read ("20261-9"): ask, do not guess. */
