@@ -11,7 +11,8 @@ import { buildRegister, readRegisterSheet, type Register } from './recognise/reg
 import { mergeHistory, readHistorySheet } from './recognise/history-sheet';
 import { classifySheet } from './recognise/classify';
 import { recogniseSheet } from './recognise/sheet';
-import type { RecognisedReport, SheetRecognition } from './recognise/types';
+import type { RecognisedReport, RecognisedTable, SheetRecognition } from './recognise/types';
+import { tableTotalFindings } from './rules/table-totals';
 import type {
   CheckReport,
   FileResult,
@@ -72,10 +73,10 @@ const NO_REGISTER_RANKING: Skipped = {
   scope: 'all',
 };
 
-/** The year most report sheets of a workbook state; null when none does or two years tie. */
+/** The year most report sheets (and tables) of a workbook state; null when none does or two years tie. */
 function majorityYear(recognitions: SheetRecognition[]): number | null {
   const counts = new Map<number, number>();
-  for (const r of recognitions) if (r.kind === 'report' && r.period) counts.set(r.period.year, (counts.get(r.period.year) ?? 0) + 1);
+  for (const r of recognitions) if ((r.kind === 'report' || r.kind === 'table') && r.period) counts.set(r.period.year, (counts.get(r.period.year) ?? 0) + 1);
   let best: number | null = null;
   let bestN = 0;
   let tie = false;
@@ -147,7 +148,7 @@ function rowsOf(report: RecognisedReport): HistoryRow[] {
   return report.records.map((r) => ({ period: p, zone: zone.code, indicator: r.indicator, ytd: r.ytd, base: r.base, target: r.target, level: null }));
 }
 
-function sheetResult(rec: SheetRecognition, records: IndicatorRecord[]): SheetResult {
+function sheetResult(rec: Exclude<SheetRecognition, RecognisedTable>, records: IndicatorRecord[]): SheetResult {
   if (rec.kind === 'report') {
     return {
       sheet: rec.sheet,
@@ -155,6 +156,7 @@ function sheetResult(rec: SheetRecognition, records: IndicatorRecord[]): SheetRe
       zone: rec.zone,
       period: rec.period ? periodKey(rec.period.year, rec.period.month) : null,
       records,
+      ...(rec.layout ? { layout: rec.layout } : {}),
     };
   }
   return { sheet: rec.sheet, kind: rec.kind, skipReason: rec.reason, zone: null, period: null, records: [] };
@@ -271,7 +273,7 @@ function* checkSteps(inputs: CheckInput[], opts: CheckOptions): Generator<number
       const year = majorityYear(sheets.map((s) => s.rec));
       if (year !== null) {
         for (const s of sheets) {
-          if (s.rec.kind === 'report' && s.rec.period === null) {
+          if ((s.rec.kind === 'report' || s.rec.kind === 'table') && s.rec.period === null) {
             s.rec = recogniseSheet(s.grid, { config, register: reg.register, fallbackYear: year });
           }
         }
@@ -283,7 +285,13 @@ function* checkSteps(inputs: CheckInput[], opts: CheckOptions): Generator<number
   }
 
   const reports: Array<{ file: string; report: RecognisedReport }> = [];
-  for (const r of recognised) for (const s of r.sheets) if (s.rec.kind === 'report') reports.push({ file: r.input.file, report: s.rec });
+  for (const r of recognised) {
+    for (const s of r.sheets) {
+      if (s.rec.kind === 'report') reports.push({ file: r.input.file, report: s.rec });
+      // each zone row of a table is a report of its own, checked as if the zone had sent its sheet
+      else if (s.rec.kind === 'table') for (const report of s.rec.reports) reports.push({ file: r.input.file, report });
+    }
+  }
   const lookup = indexHistory(hist.history, reports.flatMap((r) => rowsOf(r.report)));
 
   const files: FileResult[] = [];
@@ -300,14 +308,10 @@ function* checkSteps(inputs: CheckInput[], opts: CheckOptions): Generator<number
     }
     sheetOrder.set(input.file, input.grid.sheets.map((s) => s.name));
     const results: SheetResult[] = [];
-    for (const { rec } of sheets) {
-      if (rec.kind !== 'report') {
-        results.push(sheetResult(rec, []));
-        continue;
-      }
+    const checkReport = (rec: RecognisedReport, scope: string): void => {
       findings.push(...rec.findings.map((f) => withFile(f, input.file)));
       skipped.push(...rec.skipped);
-      const ctx = buildContext(rec, config, lookup, `${input.file} / ${rec.sheet}`);
+      const ctx = buildContext(rec, config, lookup, scope);
       const out = runReportRules(ctx);
       findings.push(...out.findings.map((f) => withFile(f, input.file)));
       skipped.push(...out.skipped);
@@ -322,6 +326,22 @@ function* checkSteps(inputs: CheckInput[], opts: CheckOptions): Generator<number
         };
       });
       results.push(sheetResult(rec, records));
+    };
+    for (const { rec } of sheets) {
+      if (rec.kind === 'table') {
+        findings.push(...rec.findings.map((f) => withFile(f, input.file)));
+        skipped.push(...rec.skipped);
+        for (const report of rec.reports) checkReport(report, `${input.file} / ${rec.sheet} / ${report.zone?.code ?? report.zoneText}`);
+        findings.push(...tableTotalFindings(rec, config).map((f) => withFile(f, input.file)));
+        checked += rec.reports.length;
+        yield 0.5 + (reports.length ? (checked / reports.length) * 0.5 : 0.5);
+        continue;
+      }
+      if (rec.kind !== 'report') {
+        results.push(sheetResult(rec, []));
+        continue;
+      }
+      checkReport(rec, `${input.file} / ${rec.sheet}`);
       checked++;
       yield 0.5 + (reports.length ? (checked / reports.length) * 0.5 : 0.5);
     }

@@ -201,6 +201,8 @@ export interface SheetResult {
   zone: ZoneRef | null;
   period: string | null;
   records: IndicatorRecord[];
+  /** 'table': one zone's row of a table of many zones (the sheet then has one result per zone) */
+  layout?: 'table';
 }
 
 export interface InputError {

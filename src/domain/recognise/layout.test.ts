@@ -37,6 +37,10 @@ describe('detectLayout', () => {
     }
   });
   test('indicators across with nothing to read them by', () => {
-    expect(detectLayout(idx, gridView(grid('s', [['开发区', '规模以上工业总产值', '固定资产投资'], ['x', 1, 2]])))).toEqual({ kind: 'indicators-across', row: 0 });
+    expect(detectLayout(idx, gridView(grid('s', [['时期', '规模以上工业总产值', '固定资产投资'], ['2026年', 1, 2], ['2025年', 1, 2]])))).toEqual({ kind: 'indicators-across', row: 0 });
+  });
+  test('zones down the rows, indicators across: a table of zones', () => {
+    const l = detectLayout(idx, gridView(grid('s', [['开发区', '规模以上工业总产值', '固定资产投资'], ['盘锦高新区', 1, 2]])));
+    expect(l).toMatchObject({ kind: 'zones-down', header: { row: 0, zoneCol: 0 } });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Deciding how a sheet is laid out (template.md §1, §5), before anything is read:
  * - indicators down the rows (the template and its variants);
+ * - many zones in one table: zones down the rows, indicators across the columns (table-header.ts);
  * - transposed: indicators across the columns, periods down the rows — read through a transposed
  *   view, so the template's reading applies;
  * - indicators across the columns in a way that cannot be read (no period labels down the side):
@@ -13,9 +14,14 @@ import { matchName } from './catalogue-match';
 import type { GridView } from './grid';
 import { findHeader, HEADER_SCAN_ROWS, type HeaderFound } from './header';
 import { transposedView } from './transposed';
+import { matchColumnLabel } from './labels';
+import { readPeriodText } from './period';
+import { tableHeader, type TableHeader } from './table-header';
 
 export type Layout =
   | { kind: 'indicators-down'; header: HeaderFound }
+  /** many zones in one table: zones down the rows, indicators across the columns */
+  | { kind: 'zones-down'; header: TableHeader }
   /** indicators across, periods down: `view` shows it as the template; meta lines are the rows above `metaEnd` */
   | { kind: 'transposed'; view: GridView; header: HeaderFound; metaEnd: number }
   /** indicators across the columns (the row that names them), not readable as a transposed sheet */
@@ -45,11 +51,33 @@ function transposed(g: GridView, idx: CatalogueIndex): Extract<Layout, { kind: '
   return indicators >= 2 ? { kind: 'transposed', view, header: head.header, metaEnd: nameCol } : null;
 }
 
+/** A label that names no zone: a number, a column label (本月, 指标名称), a period (2026年). */
+function noName(text: string): boolean {
+  return text === '' || /^[\d.,\s-]+$/.test(text) || matchColumnLabel(text) !== null || readPeriodText(text).kind !== 'none' || /^(?:19|20)\d{2}年?$/.test(text);
+}
+
+/** Rows below a table's header whose zone cell holds a name and whose figure cells hold something. */
+function hasZoneRows(g: GridView, h: TableHeader, idx: CatalogueIndex): boolean {
+  for (let r = h.row + 1; r < g.rowCount; r++) {
+    const name = g.text(r, h.zoneCol);
+    if (typeof g.cell(r, h.zoneCol)?.v !== 'string' || noName(name) || matchName(idx, name)) continue;
+    if (h.groups.some((gr) => Object.values(gr.columns).some((c) => g.text(r, c) !== ''))) return true;
+  }
+  return false;
+}
+
 export function detectLayout(g: GridView, idx: CatalogueIndex): Layout {
   const head = findHeader(g);
   if (head.kind === 'found') return { kind: 'indicators-down', header: head.header };
   const across = indicatorsAcross(g, idx);
-  if (across !== null) return transposed(g, idx) ?? { kind: 'indicators-across', row: across };
+  if (across !== null) {
+    // period labels down the first column: a transposed report; else names down it: a table of zones
+    const t = transposed(g, idx);
+    if (t) return t;
+    const table = tableHeader(g, across, idx);
+    if (table && hasZoneRows(g, table, idx)) return { kind: 'zones-down', header: table };
+    return { kind: 'indicators-across', row: across };
+  }
   if (head.attempt) return { kind: 'attempt', best: head.best };
   let empty = true;
   for (let r = 0; r < g.rowCount && empty; r++) empty = g.blankRow(r);

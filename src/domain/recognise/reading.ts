@@ -16,6 +16,11 @@ export interface Reading {
   sheetConversions: Set<string>;
   /** some row's unit came from its name ("总产值(亿元)") */
   unitsInNames?: boolean;
+  /**
+   * Where findings said once for the whole sheet go (the 金额单位's or a column's conversion), and
+   * how they are placed: a table of many zones says them once for the table, not once per zone.
+   */
+  once?: { findings: Finding[]; where: FindingWhere };
 }
 
 export function startReading(g: GridView, where: FindingWhere, sheetUnit: SheetUnit, findings: Finding[] = []): Reading {

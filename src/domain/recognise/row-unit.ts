@@ -111,11 +111,11 @@ export function reportRowUnit(rd: Reading, line: Line, ind: Indicator, ru: RowUn
     const key = `column ${ru.cell}→${ind.unit}`;
     if (rd.sheetConversions.has(key)) return;
     rd.sheetConversions.add(key);
-    rd.findings.push(columnConversionInfo(rd.where, ru.unit, ru.cell as string, ind, ru.factor));
+    (rd.once?.findings ?? rd.findings).push(columnConversionInfo(rd.once?.where ?? rd.where, ru.unit, ru.cell as string, ind, ru.factor));
   } else if (ru.source === 'sheet') {
     const key = ru.unit + '→' + ind.unit;
     if (rd.sheetConversions.has(key)) return;
     rd.sheetConversions.add(key);
-    rd.findings.push(sheetConversionInfo(rd.where, ru.unit, rd.sheetUnit.cell, ind, ru.factor));
+    (rd.once?.findings ?? rd.findings).push(sheetConversionInfo(rd.once?.where ?? rd.where, ru.unit, rd.sheetUnit.cell, ind, ru.factor));
   }
 }

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { defaultConfig } from '../config/validate';
-import type { Cell, Level, RuleId, Zone } from '../types';
+import type { Cell, Finding, Level, RuleId, Zone } from '../types';
 import { buildRegister } from './register';
 import { recogniseSheet } from './sheet';
 import { CANONICAL_HEADER } from './grid-fixture';
@@ -53,13 +53,13 @@ test('recogniseSheet is total and its output well-formed', () => {
   let withRecords = 0;
   fc.assert(
     fc.property(sheetArb, fc.boolean(), fc.option(fc.constant(2026), { nil: null }), (sheet, withRegister, fallbackYear) => {
-      const r = recogniseSheet(sheet, { config, register: withRegister ? register : null, fallbackYear });
-      if (r.kind !== 'report') {
-        expect(r.reason.zh).not.toBe('');
-        expect(r.reason.en).not.toBe('');
+      const out = recogniseSheet(sheet, { config, register: withRegister ? register : null, fallbackYear });
+      if (out.kind !== 'report' && out.kind !== 'table') {
+        expect(out.reason.zh).not.toBe('');
+        expect(out.reason.en).not.toBe('');
         return;
       }
-      for (const f of r.findings) {
+      const checkFinding = (f: Finding) => {
         expect(f.message.zh.length).toBeGreaterThan(0);
         expect(f.message.en.length).toBeGreaterThan(0);
         expect(f.file).toBeNull();
@@ -73,17 +73,21 @@ test('recogniseSheet is total and its output well-formed', () => {
           expect(f.message.zh).toContain(f.cell);
           expect(f.message.en).toContain(f.cell);
         }
-      }
-      if (r.records.length > 0) withRecords++;
-      const codes = r.records.map((x) => x.indicator);
-      expect(new Set(codes).size).toBe(codes.length);
-      for (const rec of r.records) {
-        for (const k of ['month', 'ytd', 'base', 'yoy', 'target'] as const) {
-          const v = rec[k];
-          expect(v === null || Number.isFinite(v)).toBe(true);
-          if (rec.invalidCols.includes(k)) expect(v).toBeNull();
+      };
+      if (out.kind === 'table') out.findings.forEach(checkFinding);
+      for (const r of out.kind === 'table' ? out.reports : [out]) {
+        r.findings.forEach(checkFinding);
+        if (r.records.length > 0) withRecords++;
+        const codes = r.records.map((x) => x.indicator);
+        expect(new Set(codes).size).toBe(codes.length);
+        for (const rec of r.records) {
+          for (const k of ['month', 'ytd', 'base', 'yoy', 'target'] as const) {
+            const v = rec[k];
+            expect(v === null || Number.isFinite(v)).toBe(true);
+            if (rec.invalidCols.includes(k)) expect(v).toBeNull();
+          }
+          expect(rec.row).toBeGreaterThan(r.headerRow);
         }
-        expect(rec.row).toBeGreaterThan(r.headerRow);
       }
     }),
     { numRuns: 1500 },

@@ -3,7 +3,8 @@
  * a sheet that is not a report (skipped, with the reason), or a report. Each step is a unit of its
  * own: classify the sheet (classify.ts) → decide its layout (layout.ts) → read it the way that
  * layout is read (zone-sheet.ts: header, zone, period, units, indicator rows, records; a transposed
- * sheet through a transposed view, transposed.ts).
+ * sheet through a transposed view, transposed.ts; a table of many zones: zone-table.ts, one report
+ * per zone row).
  */
 import type { SheetGrid } from '../types';
 import { classifySheet } from './classify';
@@ -14,6 +15,8 @@ import { HEADER_SCAN_ROWS } from './header';
 import { detectLayout } from './layout';
 import type { SheetRecognition } from './types';
 import { readZoneSheet } from './zone-sheet';
+import { readZoneTable } from './zone-table';
+import { readZonesAcross } from './zones-across';
 
 export type { RecogniseContext } from './context';
 
@@ -37,7 +40,10 @@ export function recogniseSheet(sheet: SheetGrid, ctx: RecogniseContext): SheetRe
   const layout = detectLayout(g, indexCatalogue(ctx.config.catalogue));
   switch (layout.kind) {
     case 'indicators-down':
-      return readZoneSheet(g, layout.header, null, ctx);
+      // several zones named over their own value columns: zones across, a table of its own kind
+      return layout.header.groups.length >= 2 ? readZonesAcross(g, layout.header, ctx) : readZoneSheet(g, layout.header, null, ctx);
+    case 'zones-down':
+      return readZoneTable(g, layout.header, ctx);
     case 'transposed':
       return readZoneSheet(layout.view, layout.header, null, ctx, { g, endRow: layout.metaEnd });
     case 'indicators-across':

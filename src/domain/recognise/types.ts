@@ -64,6 +64,40 @@ export interface RecognisedReport {
   /** findings of recognition; `file` is null here and set by the orchestrator */
   findings: Finding[];
   skipped: Skipped[];
+  /** 'table': one zone's row (or column) of a table of many zones (template.md §5); absent: a zone's own sheet */
+  layout?: 'table';
+}
+
+/** A row of a table of many zones that is not a zone: a total, a subtotal, or another row it adds up. */
+export interface TableRow {
+  /** 0-based sheet row */
+  row: number;
+  /** the row's label as written, and its cell */
+  text: string;
+  cell: string;
+  /** subset: a part of the total that is no addend (其中:国家级) */
+  kind: 'total' | 'subtotal' | 'other' | 'district' | 'contains' | 'subset';
+  /** a total labelled (剔重): it may be smaller than the rows it covers */
+  dedup: boolean;
+  records: ParsedRecord[];
+}
+
+/**
+ * A table of many zones (template.md §5: zones down the rows, indicators across the columns; or
+ * zones across, indicators down): each zone's row is a report of its own (`reports`), read and
+ * checked exactly as if the zone had sent its own sheet; totals and other rows are kept apart.
+ */
+export interface RecognisedTable {
+  kind: 'table';
+  sheet: string;
+  period: Period | null;
+  /** one per zone row (or column), in sheet order */
+  reports: RecognisedReport[];
+  /** totals, subtotals and other rows that are no zone, in sheet order */
+  rows: TableRow[];
+  /** findings about the table itself (layout, period, units, rows that are no zone, totals) */
+  findings: Finding[];
+  skipped: Skipped[];
 }
 
 export interface NonReportSheet {
@@ -72,4 +106,4 @@ export interface NonReportSheet {
   reason: Bilingual;
 }
 
-export type SheetRecognition = RecognisedReport | NonReportSheet;
+export type SheetRecognition = RecognisedReport | RecognisedTable | NonReportSheet;

@@ -108,7 +108,8 @@ export function consolidate(
     const raw = new Map<string, RawFigure>();
     // With a duplicate the first report counts (only ever used when the user includes the zone).
     for (const r of src[0].sheet.records) {
-      if (!raw.has(r.indicator)) raw.set(r.indicator, { ytd: r.ytd, base: r.base, target: r.target, note: r.note });
+      // a growth taken as published (no 上年同期 figure, template.md §5) is kept as it is
+      if (!raw.has(r.indicator)) raw.set(r.indicator, { ytd: r.ytd, base: r.base, target: r.target, note: r.note, ...(r.growth.published ? { growth: r.growth } : {}) });
     }
     return {
       zone,
@@ -124,9 +125,12 @@ export function consolidate(
   return { period, zones: out, findings: added };
 }
 
-/** A finding concerns the zone's report: found on its sheet, or naming the zone for this period. */
+/**
+ * A finding concerns the zone's report: found on its sheet (on a table of many zones, on its own
+ * row: a finding about the table as a whole names no zone), or naming the zone for this period.
+ */
 function concerns(f: Finding, zone: Zone, period: string | null, src: Source[]): boolean {
-  if (src.some((s) => f.file === s.file && f.sheet === s.sheet.sheet)) return true;
+  if (src.some((s) => f.file === s.file && f.sheet === s.sheet.sheet && (s.sheet.layout !== 'table' || f.zone === zone.code))) return true;
   const named = f.zone === zone.code || f.zone === zone.name;
   // Register problems about the zone (a duplicate code...) put its identity in doubt.
   return named && (f.period === period || f.rule === 'V-REGISTER');

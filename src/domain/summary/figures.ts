@@ -12,6 +12,8 @@ export interface RawFigure {
   base: number | null;
   target: number | null;
   note: string | null;
+  /** the growth as published, when the report gave no 上年同期 figure to compute it from */
+  growth?: Growth;
 }
 
 export interface Figure extends RawFigure {
@@ -33,7 +35,7 @@ export function buildFigures(config: Config, raw: Map<string, RawFigure>): Map<s
   for (const ind of config.catalogue) {
     const r = ind.kind === 'ratio' ? ratioFigure(ind, raw) : raw.get(ind.code);
     if (!r) continue;
-    out.set(ind.code, { ...r, growth: computeGrowth(ind.kind, r.ytd, r.base) });
+    out.set(ind.code, { ...r, growth: r.growth ?? computeGrowth(ind.kind, r.ytd, r.base) });
   }
   return out;
 }
