@@ -41,6 +41,7 @@ export function ZoneTable(props: { summary: SummaryReport; config: Config; indic
                 data-testid="zone-row"
                 data-zone={z.zone.code}
                 data-status={z.status}
+                data-included={z.includedWithErrors ? 'true' : 'false'}
                 style={gray ? { backgroundColor: '#D9D9D9', color: '#3A3A3A' } : undefined}
                 title={z.grayReason ? z.grayReason[lang] : undefined}
               >
@@ -61,7 +62,9 @@ export function ZoneTable(props: { summary: SummaryReport; config: Config; indic
                 </td>
                 <td className={`${s.td} ${s.num}`}>{rankText(ind?.rank?.province ?? null, lang)}</td>
                 {props.taxShare && <td className={`${s.td} ${s.num}`}>{oneDecimal(tax?.ytd ?? null)}</td>}
-                <td className={`${s.td} ${s.num}`}>{oneDecimal(z.score)}</td>
+                <td className={`${s.td} ${s.num}`} data-testid="score">
+                  {oneDecimal(z.score)}
+                </td>
               </tr>
             );
           })}
