@@ -257,6 +257,46 @@ describe('JSON shape (rules.md, machine-readable report)', () => {
     const g = rec.growth as Record<string, unknown>;
     expect(isNumOrNull(g.value) && isNumOrNull(g.shown) && isStrOrNull(g.label)).toBe(true);
     expect(['pct', 'pp', 'loss']).toContain(g.unit);
+    // the fields rules.md §1 names, and the extra detail beside them
+    expect(Object.keys(rec).sort()).toEqual([
+      'base', 'cells', 'growth', 'indicator', 'month', 'note', 'row', 'target', 'unit', 'yoy', 'yoyLabel', 'yoyReported', 'yoyReportedLabel', 'ytd',
+    ]);
+  });
+
+  describe('yoy is the growth the tool computed, as shown; yoyReported what the clerk typed (rules.md §1)', () => {
+    const typed = (yoyCell: number | string | null, ytd = 398765.4, base: number | null = 352011) =>
+      withRow(goodRows(), '01', ['规模以上工业总产值', '01', '万元', 45765.4, ytd, base, yoyCell, 520000, null]);
+    const rec01 = (rows: ReturnType<typeof goodRows>) =>
+      checkWorkbooks([input('a.xlsx', [reportSheet('9月', rows), registerSheet()])], { config }).report.files[0].sheets[0].records.find(
+        (r) => r.indicator === '01',
+      );
+
+    test('a typed 13.0 where 13.28 is right: yoy 13.3, yoyReported 13.0', () => {
+      expect(rec01(typed(13.0))).toMatchObject({ yoy: 13.3, yoyLabel: null, yoyReported: 13, yoyReportedLabel: null });
+    });
+    test('an empty 同比 cell: yoy is still the computed 13.3, yoyReported null', () => {
+      expect(rec01(typed(null))).toMatchObject({ yoy: 13.3, yoyLabel: null, yoyReported: null });
+    });
+    test('a zero base: no %, yoyLabel 新增', () => {
+      expect(rec01(typed(null, 398765.4, 0))).toMatchObject({ yoy: null, yoyLabel: '新增', yoyReported: null });
+    });
+    test('a label typed in the 同比 cell is kept as yoyReportedLabel', () => {
+      expect(rec01(typed('新增', 398765.4, 0))).toMatchObject({ yoy: null, yoyLabel: '新增', yoyReportedLabel: '新增' });
+    });
+    test('a ratio: yoy is the change in 百分点 (90 − 85), as its 同比 column holds', () => {
+      const rows = withRow(goodRows(), '14', ['税收占比', '14', '%', null, 90, 85, null, null, null]);
+      const r = checkWorkbooks([input('a.xlsx', [reportSheet('9月', rows), registerSheet()])], { config }).report.files[0].sheets[0].records.find(
+        (x) => x.indicator === '14',
+      );
+      expect(r).toMatchObject({ yoy: 5, yoyLabel: null, yoyReported: null, growth: { unit: 'pp' } });
+    });
+    test('two losses: the label stands instead of a plain signed % (yoy null, 减亏)', () => {
+      const rows = [...goodRows(), ['规上工业利润总额', '05', '万元', null, -110, -140, null, null, null]];
+      const r = checkWorkbooks([input('a.xlsx', [reportSheet('9月', rows), registerSheet()])], { config }).report.files[0].sheets[0].records.find(
+        (x) => x.indicator === '05',
+      );
+      expect(r).toMatchObject({ yoy: null, yoyLabel: '减亏', growth: { unit: 'loss', shown: -21.4 } });
+    });
   });
 
   test('findings and skipped', () => {

@@ -11,11 +11,12 @@ import { buildRegister, readRegisterSheet, type Register } from './recognise/reg
 import { mergeHistory, readHistorySheet } from './recognise/history-sheet';
 import { classifySheet } from './recognise/classify';
 import { recogniseSheet } from './recognise/sheet';
-import type { RecognisedReport, RecognisedTable, SheetRecognition } from './recognise/types';
+import type { ParsedRecord, RecognisedReport, RecognisedTable, SheetRecognition } from './recognise/types';
 import { tableTotalFindings } from './rules/table-totals';
 import type {
   CheckReport,
   FileResult,
+  Growth,
   Finding,
   HistoryRow,
   IndicatorRecord,
@@ -146,6 +147,21 @@ function rowsOf(report: RecognisedReport): HistoryRow[] {
   if (!zone || !period) return [];
   const p = periodKey(period.year, period.month);
   return report.records.map((r) => ({ period: p, zone: zone.code, indicator: r.indicator, ytd: r.ytd, base: r.base, target: r.target, level: null }));
+}
+
+/**
+ * A record as the check report gives it (rules.md §1): `yoy` is the computed growth as shown (the %
+ * or, for a ratio, the 百分点 change) unless a label stands instead (`yoyLabel`); `yoyReported` is
+ * what the clerk typed. A bureau taking clean data out of the report takes the computed figures.
+ */
+export function outputRecord(r: ParsedRecord, growth: Growth): IndicatorRecord {
+  const shown = growth.label === null && growth.unit !== 'loss' ? growth.shown : null;
+  return {
+    indicator: r.indicator, row: r.row, unit: r.unit, month: r.month, ytd: r.ytd, base: r.base,
+    yoy: shown, yoyLabel: growth.label, yoyReported: r.yoy, yoyReportedLabel: r.yoyLabel ?? null,
+    target: r.target, note: r.note, growth, cells: r.cells,
+    ...(r.rankReported ? { rankReported: r.rankReported } : {}),
+  };
 }
 
 function sheetResult(rec: Exclude<SheetRecognition, RecognisedTable>, records: IndicatorRecord[]): SheetResult {
@@ -317,13 +333,8 @@ function* checkSteps(inputs: CheckInput[], opts: CheckOptions): Generator<number
       skipped.push(...out.skipped);
       const records: IndicatorRecord[] = rec.records.map((r) => {
         const ind = ctx.catalogue.get(r.indicator);
-        return {
-          indicator: r.indicator, row: r.row, unit: r.unit, month: r.month, ytd: r.ytd, base: r.base, yoy: r.yoy,
-          target: r.target, note: r.note, cells: r.cells,
-          ...(r.rankReported ? { rankReported: r.rankReported } : {}),
-          // per record, not per code: a code typed on two rows keeps each row's own growth
-          growth: ind ? growthForRecord(r, ind, ctx.records) : computeGrowth('flow', r.ytd, r.base),
-        };
+        // per record, not per code: a code typed on two rows keeps each row's own growth
+        return outputRecord(r, ind ? growthForRecord(r, ind, ctx.records) : computeGrowth('flow', r.ytd, r.base));
       });
       results.push(sheetResult(rec, records));
     };

@@ -168,7 +168,10 @@ export interface RankReported {
   cell: string;
 }
 
-/** One indicator row of a report, values normalised to catalogue units. */
+/**
+ * One indicator row of a report as the check report gives it (rules.md §1, `records`): values
+ * normalised to catalogue units, the growth the tool computed as shown, and what the clerk typed.
+ */
 export interface IndicatorRecord {
   /** catalogue code */
   indicator: string;
@@ -179,11 +182,21 @@ export interface IndicatorRecord {
   month: number | null;
   ytd: number | null;
   base: number | null;
-  /** reported 同比 (or 百分点 change for ratios) as typed, not recomputed */
+  /**
+   * the growth the tool computed, as shown (0.1): % for flows and stocks, the change in 百分点 for
+   * ratios (what the template's 同比 column holds for them); null for rates (no growth of a growth)
+   * and when a label stands instead
+   */
   yoy: number | null;
+  /** the computed growth's label when no % is shown: 新增, 扭亏为盈, 由盈转亏, 减亏, 增亏, — */
+  yoyLabel: GrowthLabel | null;
+  /** what the clerk typed in the 同比 column (a % or, for ratios, 百分点), not recomputed */
+  yoyReported: number | null;
+  /** a growth label the clerk typed in the 同比 column instead of a figure (新增…) */
+  yoyReportedLabel: GrowthLabel | null;
   target: number | null;
   note: string | null;
-  /** computed growth */
+  /** the computed growth in detail (unrounded value, unit: 'pct', 'pp' or 'loss') */
   growth: Growth;
   /** A1 address of each column's cell on this row */
   cells: Partial<Record<ColumnKey, string>>;

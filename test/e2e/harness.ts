@@ -38,9 +38,9 @@ export function ensurePaneBuilt(): void {
   }
 }
 
-/** Build lib/ (the CLI) when it is missing. */
+/** Build lib/ (the CLI) when it is missing or older than the sources (a stale CLI compares old figures). */
 export function ensureCliBuilt(): void {
-  if (!fs.existsSync(path.join(ROOT, 'lib', 'cli', 'main.js'))) {
+  if (mtime(path.join(ROOT, 'lib', 'cli', 'main.js')) < newestMtime(path.join(ROOT, 'src'))) {
     execFileSync('npm', ['run', 'build:cli'], { cwd: ROOT, stdio: 'pipe' });
   }
 }

@@ -14,6 +14,8 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { parseConfigText, defaultConfig } from '../../src/domain/config/validate';
+import type { SummaryReport } from '../../src/domain/summary/types';
+import { growthCell, oneDecimal, rankText } from '../../src/taskpane/format';
 import { ROOT, ensureCliBuilt, ensurePaneBuilt, launchBrowser, routeOfficeJs, screenshot, serveDist, type Browser, type Served } from './harness';
 
 jest.setTimeout(240_000);
@@ -146,17 +148,52 @@ describe('standalone pane in Chromium', () => {
     await screenshot(page, '2-summary');
   });
 
-  it('includes a refused zone only when asked, then shows it gray', async () => {
-    const refused = page.getByTestId('refused-zones');
-    const before = await page.locator('[data-testid="zone-row"][data-status="rated"]').count();
-    await refused.getByRole('checkbox').first().check();
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid="zone-row"][data-status="rated"]').length === n,
-      before + 1,
-      { timeout: 60_000 },
-    );
-    // the included zone stays marked (gray, 未评定) in the table
-    await expect(page.getByTestId('zone-table').textContent()).resolves.toContain('未评定');
+  it('includes a refused zone when asked: it stays gray and every figure equals `summary --include`', async () => {
+    const first = page.getByTestId('refused-zone').first();
+    const code = await first.getAttribute('data-zone');
+    if (!code) throw new Error('no refused zone in the sample');
+    const ratedBefore = await page.locator('[data-testid="zone-row"][data-status="rated"]').count();
+    await first.getByRole('checkbox').check();
+    await page.locator(`[data-testid="zone-row"][data-zone="${code}"][data-included="true"]`).waitFor({ timeout: 60_000 });
+    // rules.md §6: listed, gray, not rated
+    expect(await page.locator(`[data-testid="zone-row"][data-zone="${code}"]`).getAttribute('data-status')).toBe('gray');
+    expect(await page.locator('[data-testid="zone-row"][data-status="rated"]').count()).toBe(ratedBefore);
+    const [register, history, ...zoneFiles] = files;
+    const cli = spawnSync('node', [path.join(ROOT, 'bin', 'zone-report.js'), 'summary', ...zoneFiles, '--register', register, '--history', history, '--json', '--include', code], {
+      cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+    });
+    const s = JSON.parse(cli.stdout) as SummaryReport;
+    const select = page.getByTestId('summary-indicator');
+    const codes = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(codes.length).toBeGreaterThan(1);
+    let notCounted = 0;
+    for (const ind of codes) {
+      await select.selectOption(ind);
+      const shown = await page.getByTestId('zone-row').evaluateAll((rows) =>
+        rows.map((r) => [
+          r.getAttribute('data-zone'),
+          r.getAttribute('data-status'),
+          r.querySelector('[data-testid="growth"]')?.textContent ?? '',
+          r.querySelector('[data-testid="city-rank"]')?.textContent ?? '',
+          r.querySelector('[data-testid="score"]')?.textContent ?? '',
+        ]),
+      );
+      const expected = s.zones.map((z) => {
+        const f = z.indicators[ind];
+        const excluded = z.includedWithErrors && f && !f.counted && f.ytd !== null;
+        if (excluded) notCounted++;
+        return [
+          z.zone.code,
+          z.status,
+          excluded ? '有误,未计入' : f ? growthCell(f.yoy, f.yoyLabel, 'zh') : '—',
+          rankText(f?.rank?.city ?? null, 'zh'),
+          oneDecimal(z.score),
+        ];
+      });
+      expect(shown).toEqual(expected);
+    }
+    // the sample's refused zone has errors on reported figures: the pane says they are not counted
+    expect(notCounted).toBeGreaterThan(0);
   });
 
   it('shows the warnings, red first, with levels', async () => {

@@ -29,7 +29,8 @@ workbook with 汇总, 预警清单 and the updated 历史数据 sheet; never ove
   --history 历史.xlsx    历史数据 / archived history (previous quarters: escalation, rank changes)
   --config cfg.json      局里下发的配置 / the bureau's configuration (JSON)
   --period 2026-09       汇总的月份(默认:报表中最新的月份)/ the month to summarise (default: the latest)
-  --include all|代码,代码 虽有未修正问题仍纳入汇总的开发区(标※)/ zones to include despite unresolved findings (marked *)
+  --include all|代码,代码 虽有未修正问题仍纳入汇总的开发区(标※,仍为灰色不评价;无误的数据计入合计和排名)
+                         zones to include despite unresolved findings (marked *, still gray and not rated; their clean figures count)
   --out 汇总.xlsx        输出工作簿 / the workbook to write
   --json                 在标准输出打印汇总结果(JSON)/ prints the summary as JSON on stdout
   --lang zh|en           语言(默认中文)/ language (default Chinese)

@@ -3,10 +3,25 @@
  * (values in catalogue units, growth not yet computed) and the findings recognition itself made
  * (layout, zone, period, units, cell types, unknown rows).
  */
-import type { Bilingual, ColumnKey, Finding, GrowthLabel, IndicatorRecord, Period, RankReported, Skipped, ZoneRef } from '../types';
+import type { Bilingual, ColumnKey, Finding, GrowthLabel, Period, RankReported, Skipped, ZoneRef } from '../types';
 
-/** A record as read from its row, before growth is computed. */
-export interface ParsedRecord extends Omit<IndicatorRecord, 'growth'> {
+/** A record as read from its row, before growth is computed: the figures as typed, in catalogue units. */
+export interface ParsedRecord {
+  /** catalogue code */
+  indicator: string;
+  /** 0-based row in the sheet */
+  row: number;
+  /** catalogue unit the values are in */
+  unit: string;
+  month: number | null;
+  ytd: number | null;
+  base: number | null;
+  /** the 同比 (or, for ratios, 百分点 change) as typed, not recomputed */
+  yoy: number | null;
+  target: number | null;
+  note: string | null;
+  /** A1 address of each column's cell on this row */
+  cells: Partial<Record<ColumnKey, string>>;
   /** columns whose cell on this row holds a formula */
   formulaCols: ColumnKey[];
   /** columns whose cell held something not usable as a number: not a number (reported as V-TYPE), or a unit

@@ -1,8 +1,15 @@
 /**
  * Consolidation: one record set per zone for the period summarised, zones in register order (or in
- * order of appearance without a register), each marked rated or gray. A zone is gray when it sent no
- * report, when the same zone and period came twice (V-DUP), or when it has unresolved findings
- * (errors, or warnings without a 说明) at the cut-off, unless the user explicitly includes it.
+ * order of appearance without a register). A zone is RATED when it reported once and has no
+ * unresolved findings (errors, or warnings without a 说明) at the cut-off. Otherwise it is gray: it
+ * sent no report, the same zone and period came twice (V-DUP), or it has unresolved findings. A gray
+ * zone the user explicitly includes (仍然纳入, `--include`) stays gray (no score, no score rank, no
+ * warning level but gray: rules.md §6) but is CONSOLIDATED: its figures count, except each figure
+ * that carries an unresolved finding, which is missing for every total, rank and peer statistic.
+ *
+ * `counted` is the one place that rule lives: totals, rankings, V-PEER, the score's best and worst
+ * values and the city comparators all read `counted`, never `figures` (what the zone reported, for
+ * display).
  */
 import type { Config } from '../config/schema';
 import type { Register } from '../recognise/register';
@@ -11,17 +18,28 @@ import { buildFigures, type Figure, type RawFigure } from './figures';
 
 export interface ZoneData {
   zone: Zone;
+  /** the figures as the zone reported them (shown in 汇总, archived) */
   figures: Map<string, Figure>;
+  /**
+   * the figures that count in totals, rankings and peer statistics: none unless the zone is
+   * consolidated; without those that carry an unresolved finding (and ratios formed from them)
+   */
+  counted: Map<string, Figure>;
   /** a report for the period was found */
   reported: boolean;
-  /** has unresolved findings (error, or unexplained warning) */
+  /** has unresolved findings (error, or unexplained warning), or was reported twice */
   unresolved: boolean;
-  /** ranked and rated: reported, and either clean or explicitly included */
+  /** rated: reported once and clean — scored, score-ranked and warned */
   rated: boolean;
+  /** its figures count (rated, or gray and included by the user) */
+  consolidated: boolean;
+  /** gray with unresolved findings, included by the user */
   includedWithErrors: boolean;
   grayReason: Bilingual | null;
-  /** indicators with an unresolved finding: not ranked on them even when included */
+  /** indicators whose figure carries an unresolved finding: missing from `counted` */
   flagged: Set<string>;
+  /** the 同比 the zone typed, by indicator (rules.md §1 `yoyReported`) */
+  yoyReported: Map<string, number>;
 }
 
 export interface Consolidation {
@@ -61,6 +79,10 @@ const UNRESOLVED: Bilingual = {
   zh: '有未修正的错误或未说明的警告',
   en: 'unresolved errors or unexplained warnings',
 };
+const INCLUDED: Bilingual = {
+  zh: '有未修正的错误或未说明的警告,经确认纳入汇总(有问题的数据不计入合计和排名)',
+  en: 'unresolved errors or unexplained warnings; included on request (the figures in question count in no total or rank)',
+};
 
 export function consolidate(
   report: CheckReport,
@@ -91,8 +113,8 @@ export function consolidate(
     const src = sources.get(zone.code) ?? [];
     if (src.length === 0) {
       return {
-        zone, figures: new Map(), reported: false, unresolved: false, rated: false,
-        includedWithErrors: false, grayReason: NO_REPORT, flagged: new Set<string>(),
+        zone, figures: new Map(), counted: new Map(), reported: false, unresolved: false, rated: false, consolidated: false,
+        includedWithErrors: false, grayReason: NO_REPORT, flagged: new Set<string>(), yoyReported: new Map(),
       };
     }
     const duplicate = src.length > 1;
@@ -100,29 +122,56 @@ export function consolidate(
       added.push(dupFinding(zone, period, src));
     }
     const mine = report.findings.filter((f) => isUnresolved(f) && concerns(f, zone, period, src));
-    const flagged = new Set<string>();
-    for (const f of mine) if (f.indicator) flagged.add(f.indicator);
     const unresolved = duplicate || mine.length > 0;
-    const included = include === 'all' || (Array.isArray(include) && include.includes(zone.code));
-    const rated = !unresolved || included;
+    const included = unresolved && (include === 'all' || (Array.isArray(include) && include.includes(zone.code)));
     const raw = new Map<string, RawFigure>();
+    const yoyReported = new Map<string, number>();
     // With a duplicate the first report counts (only ever used when the user includes the zone).
     for (const r of src[0].sheet.records) {
+      if (raw.has(r.indicator)) continue;
       // a growth taken as published (no 上年同期 figure, template.md §5) is kept as it is
-      if (!raw.has(r.indicator)) raw.set(r.indicator, { ytd: r.ytd, base: r.base, target: r.target, note: r.note, ...(r.growth.published ? { growth: r.growth } : {}) });
+      raw.set(r.indicator, { ytd: r.ytd, base: r.base, target: r.target, note: r.note, ...(r.growth.published ? { growth: r.growth } : {}) });
+      if (r.yoyReported !== null) yoyReported.set(r.indicator, r.yoyReported);
     }
+    const figures = buildFigures(config, raw);
+    const flagged = flaggedIndicators(config, mine);
+    const consolidated = !unresolved || included;
     return {
       zone,
-      figures: buildFigures(config, raw),
+      figures,
+      counted: consolidated ? countedFigures(figures, flagged) : new Map(),
       reported: true,
       unresolved,
-      rated,
-      includedWithErrors: unresolved && included,
-      grayReason: rated ? null : duplicate ? DUPLICATE : UNRESOLVED,
+      rated: !unresolved,
+      consolidated,
+      includedWithErrors: included,
+      grayReason: !unresolved ? null : included ? INCLUDED : duplicate ? DUPLICATE : UNRESOLVED,
       flagged,
+      yoyReported,
     };
   });
   return { period, zones: out, findings: added };
+}
+
+/**
+ * Indicators whose figure carries an unresolved finding, and every ratio formed from one of them (a
+ * 税收占比 over a wrong 税收收入 is wrong too).
+ */
+function flaggedIndicators(config: Config, findings: Finding[]): Set<string> {
+  const flagged = new Set<string>();
+  for (const f of findings) if (f.indicator) flagged.add(f.indicator);
+  for (const ind of config.catalogue) {
+    if (ind.ratio && (flagged.has(ind.ratio.numerator) || flagged.has(ind.ratio.denominator))) flagged.add(ind.code);
+  }
+  return flagged;
+}
+
+/** The figures that count: all of them but the flagged ones. */
+function countedFigures(figures: Map<string, Figure>, flagged: Set<string>): Map<string, Figure> {
+  if (flagged.size === 0) return figures;
+  const out = new Map<string, Figure>();
+  for (const [code, f] of figures) if (!flagged.has(code)) out.set(code, f);
+  return out;
 }
 
 /**

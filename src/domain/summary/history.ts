@@ -41,14 +41,22 @@ export function zonesAt(config: Config, history: HistoryRow[], period: string, k
     if (r.level === 'gray') gray.add(r.zone);
   }
   const byCode = new Map(known.map((z) => [z.code, z]));
-  return [...raw].map(([code, figs]) => ({
-    zone: byCode.get(code) ?? { code, name: code, aliases: [], level: null, type: null, city: null, province: null },
-    figures: buildFigures(config, figs),
-    reported: true,
-    unresolved: gray.has(code),
-    rated: !gray.has(code),
-    includedWithErrors: false,
-    grayReason: null,
-    flagged: new Set<string>(),
-  }));
+  return [...raw].map(([code, figs]) => {
+    const figures = buildFigures(config, figs);
+    const rated = !gray.has(code);
+    return {
+      zone: byCode.get(code) ?? { code, name: code, aliases: [], level: null, type: null, city: null, province: null },
+      figures,
+      // 历史数据 keeps no finding: a zone archived gray is not counted, a rated one counts whole
+      counted: rated ? figures : new Map(),
+      reported: true,
+      unresolved: !rated,
+      rated,
+      consolidated: rated,
+      includedWithErrors: false,
+      grayReason: null,
+      flagged: new Set<string>(),
+      yoyReported: new Map(),
+    };
+  });
 }

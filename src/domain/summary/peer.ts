@@ -1,7 +1,7 @@
 /**
  * V-PEER (rules.md §1, consolidation): a zone's growth outside [P25 − k·IQR, P75 + k·IQR] of its
  * city's zones (k = peerIqrFactor, 1.5), quartiles as Excel QUARTILE.INC, on each key flow's 同比 over
- * the city's rated zones with a plain %; needs ≥ peerMinZones such zones. Compared on the unrounded
+ * the city's consolidated zones with a plain % (counted figures only); needs ≥ peerMinZones such zones. Compared on the unrounded
  * growth; the bounds are shown to 0.1. A V-PEER warning is explained when the zone's row has a 说明.
  * Decision: it does not turn the zone gray (it is raised after the cut-off, when the zone can no
  * longer explain it); it is listed in the summary's findings for the bureau to verify.
@@ -21,13 +21,13 @@ export function peerFindings(config: Config, zones: ZoneData[], period: string |
   const { peerMinZones, peerIqrFactor } = config.thresholds;
   const cities = new Map<string, ZoneData[]>();
   for (const z of zones) {
-    if (!z.rated || z.zone.city === null) continue;
+    if (!z.consolidated || z.zone.city === null) continue;
     cities.set(z.zone.city, [...(cities.get(z.zone.city) ?? []), z]);
   }
   for (const [city, list] of cities) {
     for (const ind of keyFlows(config)) {
       const pts = list
-        .map((z) => ({ z, g: z.flagged.has(ind.code) ? null : plainPct(z.figures.get(ind.code)?.growth) }))
+        .map((z) => ({ z, g: plainPct(z.counted.get(ind.code)?.growth) }))
         .filter((p): p is { z: ZoneData; g: number } => p.g !== null);
       if (pts.length === 0) continue; // nobody reported it: nothing to check, nothing to say
       if (pts.length < peerMinZones) {

@@ -68,11 +68,11 @@ export function rankFigure(
   ind: Indicator,
   by: 'growth' | 'value',
 ): { value: number | null; reason: Bilingual | null } {
-  if (!z.rated) return { value: null, reason: z.grayReason ?? { zh: '未评价', en: 'not rated' } };
+  if (!z.consolidated) return { value: null, reason: z.grayReason ?? { zh: '未评价', en: 'not rated' } };
   if (z.flagged.has(ind.code)) {
     return { value: null, reason: { zh: '该指标有未修正的问题', en: 'unresolved finding on this indicator' } };
   }
-  const f: Figure | undefined = z.figures.get(ind.code);
+  const f: Figure | undefined = z.counted.get(ind.code);
   if (!f || f.ytd === null) return { value: null, reason: { zh: '无数据', en: 'no data' } };
   if (by === 'value') return { value: f.ytd, reason: null };
   const g = plainPct(f.growth);

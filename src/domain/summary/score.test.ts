@@ -93,11 +93,13 @@ describe('scoreZones through summarise', () => {
 
   test('scoreZones directly: peer groups are separate', () => {
     const c = testConfig();
-    const mk = (code: string, g: number) => ({
-      zone: zone(code, '甲市'), reported: true, unresolved: false, rated: true, includedWithErrors: false, grayReason: null,
-      flagged: new Set<string>(),
-      figures: new Map([['01', { ytd: 100 + g, base: 100, target: null, note: null, growth: { value: g, shown: g, label: null, unit: 'pct' as const } }]]),
-    });
+    const mk = (code: string, g: number) => {
+      const figures = new Map([['01', { ytd: 100 + g, base: 100, target: null, note: null, growth: { value: g, shown: g, label: null, unit: 'pct' as const } }]]);
+      return {
+        zone: zone(code, '甲市'), reported: true, unresolved: false, rated: true, consolidated: true, includedWithErrors: false, grayReason: null,
+        flagged: new Set<string>(), figures, counted: figures, yoyReported: new Map(),
+      };
+    };
     const zs = [mk('P1', 10), mk('P2', 0), mk('Q1', 0)];
     const r = scoreZones(c, zs, (z) => (z.zone.code.startsWith('P') ? 'P' : 'Q'));
     // P: best 10, worst 0 → P1 100, P2 60; Q alone → 100

@@ -42,22 +42,21 @@ export function efficacy(x: number, best: number, worst: number, cap: number | n
 }
 
 /**
- * Scores of the zones given (rated zones), each against its peer group (`peerOf`: the province,
- * or one group of all zones without a register).
+ * Scores of the zones given (consolidated zones: their counted figures set each item's best and
+ * worst), each against its peer group (`peerOf`: the province, or one group of all zones without a
+ * register). The caller shows the composite of rated zones only.
  */
 export function scoreZones(config: Config, zones: ZoneData[], peerOf: (z: ZoneData) => string): Map<string, ZoneScore> {
   const cat = indicatorByCode(config);
   const items = config.score.dimensions.flatMap((dim) =>
     dim.items.map((item) => ({ item, weight: item.weight ?? dim.weight / dim.items.length })),
   );
-  // measure of every zone and item (a figure with an unresolved finding does not score)
+  // measure of every zone and item, from the counted figures (one with an unresolved finding does not count)
   const measures = new Map<string, (number | null)[]>();
   for (const z of zones) {
     measures.set(
       z.zone.code,
-      items.map(({ item }) =>
-        z.flagged.has(item.indicator) ? null : measureValue(item, cat.get(item.indicator), z.figures.get(item.indicator)),
-      ),
+      items.map(({ item }) => measureValue(item, cat.get(item.indicator), z.counted.get(item.indicator))),
     );
   }
   const peers = new Map<string, ZoneData[]>();

@@ -4,6 +4,7 @@ import { summarySheets, rankText } from './sheets';
 import { archiveRows } from './archive';
 import { B5_ERROR, checkReport, fullHistory, register, SEP, testConfig } from '../../../test/fixtures/summary/fixture';
 import type { OutCell } from '../output/sheet-model';
+import { defaultConfig } from '../config/validate';
 
 const config = testConfig();
 const SEP_REPORT = checkReport('2026-09', SEP, [B5_ERROR]);
@@ -72,9 +73,12 @@ describe('汇总', () => {
     const s = summarise({ report: checkReport('2026-09', SEP, [B5_ERROR]), register: register(), history: fullHistory(), config, include: ['B5'] });
     const row = summarySheets(s, config, 'zh')[0].rows.find((r) => String(r[0].v).startsWith('乙市B5'))!;
     expect(row[0].v).toBe('乙市B5开发区※');
-    expect(String(row[row.length - 1].v)).toContain('※有未修正问题,经确认纳入');
-    // its 08 has the error: not ranked there, and the cell says so briefly
+    // its 08 has the error: shown as reported, next to it the 同比 cell says it is not counted, not ranked
+    expect(row[6].v).toBe(80000);
+    expect(row[7].v).toBe('有误,未计入');
     expect(row[8].v).toBe('—(有误)');
+    // gray: no score, level gray
+    expect(row.slice(-5).map((c) => c.v)).toEqual(['—', '—', '—', '灰色(不评价)', '有未修正的错误或未说明的警告,经确认纳入汇总(有问题的数据不计入合计和排名)']);
   });
 
   test('English headers and levels with lang en', () => {
@@ -85,10 +89,36 @@ describe('汇总', () => {
   });
 });
 
+describe('score items left out are said in the 汇总 sheet (rules.md §4)', () => {
+  test('the default score: no zone has targets for 15, 20, 22 → 25% of the weight, said once, under the totals', () => {
+    const def = defaultConfig();
+    const s = summarise({ report: SEP_REPORT, register: register(), history: fullHistory(), config: def });
+    const lines = summarySheets(s, def, 'zh')[0].rows.map((r) => String(r[0]?.v ?? '')).filter((v) => v.startsWith('综合得分缺项'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('实际到位资金(完成目标%)');
+    expect(lines[0]).toContain('实际使用外资(完成目标%)');
+    expect(lines[0]).toContain('亿元以上项目数(完成目标%)');
+  });
+  test('an item only some zones lack is said for each of them', () => {
+    // B3's 01 is 新增 (base 0): no growth to score
+    expect(summarySheets(S, config, 'zh')[0].rows.map((r) => String(r[0]?.v ?? '')).filter((v) => v.includes('缺'))).toEqual([
+      '乙市B3开发区另缺:规模以上工业总产值(增速)(按其余项目计分)。',
+    ]);
+    const data = structuredClone(SEP);
+    data.A2 = { '01': data.A2['01'], '08': data.A2['08'] }; // no revenue: no 税收占比
+    const s = summarise({ report: checkReport('2026-09', data, [B5_ERROR]), register: register(), history: fullHistory(), config });
+    const lines = summarySheets(s, config, 'en')[0].rows.map((r) => String(r[0]?.v ?? '')).filter((v) => v.includes('lacks'));
+    expect(lines).toEqual([
+      '甲市A2开发区 also lacks: Tax share of budget revenue (level) (scored on the other items).',
+      '乙市B3开发区 also lacks: Gross output of industry above designated size (growth) (scored on the other items).',
+    ]);
+  });
+});
+
 describe('预警清单', () => {
-  test('one row per trigger, red first, with value, target, city average, gap, rank, quarters', () => {
+  test('one row per trigger, red first, with value, target, city total, mean score, gap, rank, quarters', () => {
     expect(warn.name).toBe('预警清单');
-    expect(text(warn.rows[1])).toEqual(['开发区', '所属市', '预警等级', '规则', '指标', '原因', '数值', '目标/阈值', '全市平均', '序时进度差(百分点)', '全市位次', '连续季度']);
+    expect(text(warn.rows[1])).toEqual(['开发区', '所属市', '预警等级', '规则', '指标', '原因', '数值', '目标/阈值', '全市合计', '全市平均得分', '序时进度差(百分点)', '全市位次', '连续季度']);
     const body = warn.rows.slice(2);
     // triggers: A1 2, A3 6, A4 3, A5 2, B2 3, B3 2, B4 2, B5 1 = 21
     expect(body).toHaveLength(21);
@@ -97,10 +127,10 @@ describe('预警清单', () => {
     for (let i = 1; i < levels.length; i++) expect(rank[levels[i]!]).toBeLessThanOrEqual(rank[levels[i - 1]!]);
     // first red row: A3's W-NEG: growth −0.1, target 0, 甲 total 5.8, rank 5/5, two quarters (June red)
     expect(text(body[0])).toEqual(['甲市A3开发区', '甲市', '红色(约谈提醒)', 'W-NEG 同比负增长', '规模以上工业总产值',
-      '约谈提醒:规模以上工业总产值同比下降0.1%', '-0.1', '0', '5.8', '—', '5/5', '2']);
+      '约谈提醒:规模以上工业总产值同比下降0.1%', '-0.1', '0', '5.8', '—', '—', '5/5', '2']);
     // A4's pace row: completion 44.9 against schedule 75.0, 甲's completion Σ300000 / Σ500000 = 60.0, gap 30.1
     const pace = body.find((r) => r[0].v === '甲市A4开发区' && String(r[3].v).startsWith('W-PACE-R'))!;
-    expect(text(pace).slice(6, 12)).toEqual(['44.9', '75', '60', '30.1', '并列3/5', '2']);
+    expect(text(pace).slice(6, 13)).toEqual(['44.9', '75', '60', '—', '30.1', '并列3/5', '2']);
     expect(text(body[body.length - 1]).slice(0, 3)).toEqual(['乙市B5开发区', '乙市', '灰色(不评价)']);
   });
 });

@@ -13,6 +13,7 @@ import type { IndicatorSummary, RankPlace, SummaryReport, TotalEntry, Trigger, Z
 import { keyFlows, keyRatios } from './warnings';
 import { BULLETIN, LEVEL_NAME, LEVEL_RANK, one } from './wording';
 import { columnLetters } from '../a1';
+import { scoreMissingLines, scoreMissingNote } from './score-missing';
 
 const T = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
@@ -40,11 +41,12 @@ function rankCell(place: RankPlace | null, change: number | null | undefined, wh
 }
 
 /**
- * Why a zone is not ranked, short enough for a rank cell: a gray zone's cells stay "—" (its level
- * and reason are in the last columns); otherwise 有误 / 无数据 / the growth label.
+ * Why a zone is not ranked, short enough for a rank cell: the cells of a gray zone that is not
+ * consolidated stay "—" (its level and reason are in the last columns); otherwise 有误 / 无数据 /
+ * the growth label.
  */
 function shortWhy(z: ZoneSummary, s: IndicatorSummary | undefined, lang: Lang): string | null {
-  if (z.status === 'gray' || !s || s.rank !== null || !s.unranked) return null;
+  if ((z.status === 'gray' && !z.includedWithErrors) || !s || s.rank !== null || !s.unranked) return null;
   const zh = s.unranked.zh;
   if (zh.includes('未修正')) return T(lang, '有误', 'error');
   if (zh.includes('无数据')) return T(lang, '无数据', 'no data');
@@ -129,6 +131,12 @@ function summarySheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
 
   for (const z of summary.zones) rows.push(zoneRow(z, flows, ratios, lang));
   rows.push(...totalRows(summary, flows, ratios, ncols, lang));
+  // what the composite score left out, said in the sheet itself (rules.md §4)
+  const missing = scoreMissingNote(summary, config);
+  for (const line of missing ? scoreMissingLines(missing, lang) : []) {
+    rows.push([{ v: line, style: 'muted' }]);
+    merges.push(`A${rows.length}:${columnLetters(ncols - 1)}${rows.length}`);
+  }
   rows.push([]);
   rows.push(...legendRows(config, lang, ncols, rows.length, merges));
 
@@ -143,6 +151,15 @@ function summarySheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
   };
 }
 
+/**
+ * Next to a figure of an included zone that carries an unresolved finding, the 同比 cell says it is
+ * left out of every total and rank (rules.md §6), instead of a growth formed from it.
+ */
+function notCounted(z: ZoneSummary, s: IndicatorSummary | undefined, lang: Lang): OutCell | null {
+  if (!z.includedWithErrors || !s || s.counted || s.ytd === null) return null;
+  return { v: T(lang, '有误,未计入', 'error, not counted'), fmt: RANK_FMT };
+}
+
 function zoneRow(z: ZoneSummary, flows: Indicator[], ratios: Indicator[], lang: Lang): OutCell[] {
   const style = LEVEL_STYLE[z.warning.level];
   const name = z.zone.name + (z.includedWithErrors ? T(lang, '※', ' *') : '');
@@ -150,16 +167,18 @@ function zoneRow(z: ZoneSummary, flows: Indicator[], ratios: Indicator[], lang: 
   for (const ind of flows) {
     const s = z.indicators[ind.code];
     const why = shortWhy(z, s, lang);
+    const excluded = notCounted(z, s, lang);
     row.push({ v: s?.ytd ?? null, fmt: amountFmt(ind), style });
-    row.push(s?.yoy != null ? { v: s.yoy, fmt: FORMATS.pct1, style } : { v: s?.yoyLabel ?? '—', fmt: RANK_FMT, style });
+    row.push(excluded ? { ...excluded, style } : s?.yoy != null ? { v: s.yoy, fmt: FORMATS.pct1, style } : { v: s?.yoyLabel ?? '—', fmt: RANK_FMT, style });
     row.push(rankCell(s?.rank?.city ?? null, s?.rankChange?.city, why, lang, style));
     row.push(rankCell(s?.rank?.province ?? null, s?.rankChange?.province, why, lang, style));
   }
   for (const ind of ratios) {
     const s = z.indicators[ind.code];
     const why = shortWhy(z, s, lang);
+    const excluded = notCounted(z, s, lang);
     row.push({ v: s?.ytd == null ? null : roundHalfAway(s.ytd, 1), fmt: FORMATS.pct1, style });
-    row.push(s?.change_pp != null ? { v: s.change_pp, fmt: FORMATS.pct1, style } : { v: '—', fmt: RANK_FMT, style });
+    row.push(excluded ? { ...excluded, style } : s?.change_pp != null ? { v: s.change_pp, fmt: FORMATS.pct1, style } : { v: '—', fmt: RANK_FMT, style });
     row.push(rankCell(s?.rank?.city ?? null, s?.rankChange?.city, why, lang, style));
     row.push(rankCell(s?.rank?.province ?? null, s?.rankChange?.province, why, lang, style));
   }
@@ -194,7 +213,6 @@ function reasonsText(z: ZoneSummary, lang: Lang): string {
   const parts = top.slice(0, 2).map(body);
   const more = z.warning.triggers.length - parts.length;
   if (more > 0) parts.push(T(lang, `另${more}条见预警清单`, `${more} more in 预警清单`));
-  if (z.includedWithErrors) parts.push(T(lang, '※有未修正问题,经确认纳入', '* unresolved findings, included on request'));
   return parts.join(lang === 'zh' ? ';' : '; ');
 }
 
@@ -242,18 +260,18 @@ function legendRows(config: Config, lang: Lang, ncols: number, firstRow: number,
     ['orange', `${LEVEL_NAME.orange.zh}:重点关注`,
       `同一指标连续两个季度预警;或增速比上季末回落${one(w.repeatDropPp)}个百分点及以上。`],
     ['yellow', `${LEVEL_NAME.yellow.zh}:提醒`,
-      `增速低于目标增速或全市平均;低于序时进度${one(w.paceYellowPp)}至${one(w.paceRedPp)}个百分点(含);税收占比低于${one(w.taxShareMin)}%或比上年下降${one(w.taxShareDropPp)}个百分点及以上;综合得分全市末位。`],
+      `增速低于目标增速或全市合计增速;低于序时进度${one(w.paceYellowPp)}至${one(w.paceRedPp)}个百分点(含);税收占比低于${one(w.taxShareMin)}%或比上年下降${one(w.taxShareDropPp)}个百分点及以上;综合得分全市末位。`],
     ['green', `${LEVEL_NAME.green.zh}:正常`, '未触发预警。'],
-    ['gray', `${LEVEL_NAME.gray.zh}:不评价`, '未报送、重复报送,或有未修正的错误、未说明的警告:不排名、不评价。标※者有未修正问题,经确认纳入汇总。'],
-    ['muted', '位次', '“2/10”第2位/共10个参与排名;“并列2/10”并列第2位;↑前进 ↓后退 →持平(比上月);“—(新增)”等:不参与排名及原因。合计行“含N个”:该指标只有N个开发区有本期和上年同期数。'],
+    ['gray', `${LEVEL_NAME.gray.zh}:不评价`, '未报送、重复报送,或有未修正的错误、未说明的警告:不排名、不评价。标※者有未修正问题,经确认纳入汇总:仍不评价、不计综合得分,其无误的数据计入合计和排名,有误的数据(标“有误,未计入”)不计入。'],
+    ['muted', '位次', '“2/10”第2位/共10个参与排名;“并列2/10”并列第2位;↑前进 ↓后退 →持平(比上月);“—(新增)”等:不参与排名及原因。合计行“含N个”:该指标只有N个开发区有本期和上年同期数。全市合计增速=全市合计本期÷全市合计上年同期,不是各区增速的平均。'],
   ];
   const itemsEn: [string, string][] = [
     ['Red: interview', `growth below zero (or turned to loss, loss increased); more than ${one(w.paceRedPp)} pp behind schedule; last in the city two quarters running; red two quarters running = "red card"; orange three quarters running becomes red.`],
     ['Orange: close attention', `the same indicator warned two quarters running, or growth down ${one(w.repeatDropPp)} pp or more since the last quarter end.`],
-    ['Yellow: reminder', `growth below the target or the city total; ${one(w.paceYellowPp)} to ${one(w.paceRedPp)} pp behind schedule (inclusive); tax share below ${one(w.taxShareMin)}% or down ${one(w.taxShareDropPp)} pp or more; last in the city by composite score.`],
+    ['Yellow: reminder', `growth below the target or the city total's growth; ${one(w.paceYellowPp)} to ${one(w.paceRedPp)} pp behind schedule (inclusive); tax share below ${one(w.taxShareMin)}% or down ${one(w.taxShareDropPp)} pp or more; last in the city by composite score.`],
     ['Green: normal', 'no warning.'],
-    ['Gray: not rated', 'no report, a duplicate report, or unresolved errors or unexplained warnings: not ranked, not rated. Zones marked * have unresolved findings and were included on request.'],
-    ['Ranks', '"2/10" = 2nd of 10 ranked zones; "=2/10" tied 2nd; ↑ up ↓ down → unchanged since last month; "—(new)" etc.: not ranked, and why. Totals "N zones": only N zones have both this year\'s and last year\'s figure.'],
+    ['Gray: not rated', 'no report, a duplicate report, or unresolved errors or unexplained warnings: not ranked, not rated. Zones marked * have unresolved findings and were included on request: still not rated and not scored; their clean figures count in totals and ranks, those in error ("error, not counted") do not.'],
+    ['Ranks', '"2/10" = 2nd of 10 ranked zones; "=2/10" tied 2nd; ↑ up ↓ down → unchanged since last month; "—(new)" etc.: not ranked, and why. Totals "N zones": only N zones have both this year\'s and last year\'s figure. The city total\'s growth is Σ this year / Σ last year, not a mean of zone growths.'],
   ];
   const rows: OutCell[][] = [[{ v: T(lang, '图例', 'Legend'), style: 'header' }]];
   items.forEach(([style, zh, zhText], i) => {
@@ -286,9 +304,12 @@ function warningSheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
     ? `${summary.title.zh.replace('开发区主要经济指标汇总', '预警清单')}`
     : `Early-warning list · ${summary.title.en}`;
   const headers = lang === 'zh'
-    ? ['开发区', '所属市', '预警等级', '规则', '指标', '原因', '数值', '目标/阈值', '全市平均', '序时进度差(百分点)', '全市位次', '连续季度']
-    : ['Zone', 'City', 'Level', 'Rule', 'Indicator', 'Reason', 'Value', 'Target / threshold', 'City average', 'Behind schedule (pp)', 'City rank', 'Quarters running'];
-  const widths = [26, 9, 16, 22, 18, 60, 9, 10, 10, 18, 10, 9];
+    ? ['开发区', '所属市', '预警等级', '规则', '指标', '原因', '数值', '目标/阈值', '全市合计', '全市平均得分', '序时进度差(百分点)', '全市位次', '连续季度']
+    : ['Zone', 'City', 'Level', 'Rule', 'Indicator', 'Reason', 'Value', 'Target / threshold', 'City total', 'City mean score', 'Behind schedule (pp)', 'City rank', 'Quarters running'];
+  // 全市合计 is the city total's own figure (Σ/Σ: its growth, target completion or tax share), compared
+  // with a zone's growth, completion or share; 全市平均得分 the mean score, compared with a zone's
+  // score (W-LAST). Two columns, so one never mixes a total with an average (rules.md §6).
+  const widths = [26, 9, 16, 22, 18, 60, 9, 10, 10, 12, 18, 10, 9];
   const items: { z: ZoneSummary; t: Trigger; order: number }[] = [];
   summary.zones.forEach((z, order) => z.warning.triggers.forEach((t) => items.push({ z, t, order })));
   // red first, then orange, yellow, gray; within a level in register order, a zone's triggers together
@@ -311,7 +332,8 @@ function warningSheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
       { v: lang === 'zh' ? t.reason.zh : t.reason.en, style },
       num(t.detail.value),
       num(t.detail.target),
-      num(t.detail.cityAverage),
+      num(t.detail.cityTotal),
+      num(t.detail.cityMeanScore),
       num(t.detail.gap_pp),
       { v: rankText(t.detail.rank, lang), fmt: RANK_FMT, style },
       { v: t.detail.quarters, fmt: FORMATS.count, style },
@@ -322,7 +344,7 @@ function warningSheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
     columns: widths.map((width, i) => (i === 5 ? { width, wrap: true } : { width })),
     rows,
     freeze: { rows: 2, cols: 1 },
-    merges: [`A1:L1`],
+    merges: [`A1:M1`],
     tabColor: 'C00000',
   };
 }

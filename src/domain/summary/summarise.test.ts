@@ -48,7 +48,8 @@ describe('consolidation', () => {
     // A1: 8000 / 10000 = 80.0 %; last year 7000 / 9000 = 77.777…%; change 2.222… → 2.2
     expect(Z('A1').indicators['14'].ytd).toBe(80);
     expect(Z('A1').indicators['14'].change_pp).toBe(2.2);
-    expect(Z('A1').indicators['14'].yoy).toBeNull();
+    // yoy holds the computed change as in the check report's records: 百分点 for a ratio
+    expect(Z('A1').indicators['14'].yoy).toBe(2.2);
     // A4: 80.0 − 85.0 = −5.0
     expect(Z('A4').indicators['14'].change_pp).toBe(-5);
   });
@@ -237,7 +238,7 @@ describe('quarterly early warning on the fixture', () => {
     expect(esc.reason.zh).toBe('红牌警示:规模以上工业总产值连续两个季度红色预警');
     expect(esc.detail.quarters).toBe(2); // 2026-09 and 2026-06 (March green)
     expect(Z('A3').warning.triggers[0].reason.zh).toBe('约谈提醒:规模以上工业总产值同比下降0.1%');
-    expect(Z('A3').warning.triggers[2].reason.zh).toBe('约谈提醒:综合得分66.8分,连续两个季度全市末位');
+    expect(Z('A3').warning.triggers[2].reason.zh).toBe('约谈提醒:综合得分66.8分,连续两个季度全市末位(全市平均得分75.4分)');
   });
 
   test('A4: gap 30.1 is red; 税收占比 down exactly 5.0 百分点 fires', () => {
@@ -269,19 +270,28 @@ describe('quarterly early warning on the fixture', () => {
     expect(Z('B5').scoreRank).toBeNull();
   });
 
-  test('included despite errors: ranked and rated, marked, but not ranked on the indicator in error', () => {
+  test('included despite errors (rules.md §6): listed gray, no score, no level but gray; its clean figures count', () => {
     const s = run({ include: ['B5'] });
     const b5 = Z('B5', s);
-    expect(b5.status).toBe('rated');
+    expect(b5.status).toBe('gray');
     expect(b5.includedWithErrors).toBe(true);
-    // 乙 01: B5 40.0 → 1, B1 25.0 → 2, B2 → 3, B4 → 4 of 4
+    expect(b5.grayReason!.zh).toContain('经确认纳入汇总');
+    expect(b5.score).toBeNull();
+    expect(b5.scoreRank).toBeNull();
+    expect(b5.warning.level).toBe('gray');
+    expect(b5.warning.triggers.map((t) => t.rule)).toEqual(['W-DATA']);
+    // its clean 01 is ranked: 乙 01: B5 40.0 → 1, B1 25.0 → 2, B2 → 3, B4 → 4 of 4
     expect(b5.indicators['01'].rank!.city).toEqual({ n: 1, of: 4, tied: false });
     expect(Z('B1', s).indicators['01'].rank!.city).toEqual({ n: 2, of: 4, tied: false });
-    // its error is on 08: not ranked there
-    expect(b5.indicators['08'].rank).toBeNull();
-    // now in the 乙 total: Σ 190000 + 70000 = 260000, Σ base 174000 + 50000 = 224000, 5 zones
+    // and in the 乙 total: Σ 190000 + 70000 = 260000, Σ base 174000 + 50000 = 224000, 5 zones
     expect(s.totals.city['乙市']['01']).toMatchObject({ ytd: 260000, base: 224000, zones: 5 });
-    expect(run({ include: 'all' }).zones.every((z) => z.status === 'rated')).toBe(true);
+    // its error is on 08: not ranked there, not in the total, its growth not published
+    expect(b5.indicators['08']).toMatchObject({ rank: null, counted: false, yoy: null, ytd: 80000 });
+    expect(s.totals.city['乙市']['08']).toMatchObject({ ytd: 295000, base: 238000, zones: 4 });
+    // nobody else is gray-included
+    const all = run({ include: 'all' });
+    expect(all.zones.filter((z) => z.includedWithErrors).map((z) => z.zone.code)).toEqual(['B5']);
+    expect(Z('B5', all).status).toBe('gray');
   });
 
   test('an unexplained warning also makes a zone gray; an explained one does not', () => {

@@ -58,12 +58,16 @@ function rankIndicator(ind: Indicator, zones: ZoneData[]): Ranked {
   return { rank, valueRank };
 }
 
+/**
+ * Composite scores: every consolidated zone's counted figures set the best and worst values (an
+ * included zone's clean figures are peer statistics like any other), but only rated zones are scored,
+ * shown and ranked (rules.md §6: an included zone gets no score and no score rank).
+ */
 function scoresOf(config: Config, zones: ZoneData[], hasRegister: boolean) {
-  const rated = zones.filter((z) => z.rated);
-  const scores = scoreZones(config, rated, (z) => (hasRegister ? z.zone.province ?? '' : ALL_ZONES));
+  const scores = scoreZones(config, zones.filter((z) => z.consolidated), (z) => (hasRegister ? z.zone.province ?? '' : ALL_ZONES));
   const shown = new Map<string, number | null>();
   for (const z of zones) {
-    const c = scores.get(z.zone.code)?.composite ?? null;
+    const c = z.rated ? scores.get(z.zone.code)?.composite ?? null : null;
     shown.set(z.zone.code, c === null ? null : roundHalfAway(c, 1));
   }
   const ranks = rankGroups(
@@ -98,7 +102,7 @@ export function summarise(input: SummaryInput): SummaryReport {
   const progress = new Map<string, Map<string, Progress>>();
   for (const z of zones) {
     const m = new Map<string, Progress>();
-    for (const [code, f] of z.figures) {
+    for (const [code, f] of z.counted) {
       const p = progressOf(month, f.ytd, f.target);
       if (p) m.set(code, p);
     }
@@ -151,10 +155,12 @@ export function summarise(input: SummaryInput): SummaryReport {
   const out: ZoneSummary[] = zones.map((z) => {
     const code = z.zone.code;
     const indicators: Record<string, IndicatorSummary> = {};
-    const zs = sc.scores.get(code);
+    const zs = z.rated ? sc.scores.get(code) : undefined;
     for (const ind of listed) {
       const f = z.figures.get(ind.code);
-      const g = f?.growth;
+      // a growth formed from a figure with an unresolved finding is not published (the figure is shown)
+      const counted = z.counted.has(ind.code);
+      const g = z.flagged.has(ind.code) ? undefined : f?.growth;
       const r = ranked.get(ind.code);
       const rank = r?.rank.get(code) ?? null;
       const why = ind.key && rank === null ? rankFigure(z, ind, ranksByGrowth(ind) ? 'growth' : 'value').reason : null;
@@ -163,9 +169,11 @@ export function summarise(input: SummaryInput): SummaryReport {
         ytd: f?.ytd ?? null,
         base: f?.base ?? null,
         target: f?.target ?? null,
-        yoy: g && g.unit === 'pct' && g.label === null ? g.shown : null,
+        yoy: g && g.unit !== 'loss' && g.label === null ? g.shown : null,
         yoyLabel: g?.label ?? null,
+        yoyReported: z.yoyReported.get(ind.code) ?? null,
         change_pp: g && g.unit === 'pp' ? g.shown : null,
+        counted,
         rank,
         valueRank: r?.valueRank.get(code) ?? null,
         rankChange: change.get(ind.code)?.get(code) ?? null,

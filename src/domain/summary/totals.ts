@@ -1,8 +1,9 @@
 /**
  * City and province totals (合计, rules.md §2): Σ current / Σ base over the zones that have both,
  * never an average of zone rates; a ratio's total from the Σ of its parts (税收占比 = Σ 税收 /
- * Σ 一般公共预算收入). Each total says how many zones it covers. Only rated zones count: a gray
- * zone's figures are not consolidated.
+ * Σ 一般公共预算收入). Each total says how many zones it covers. Only counted figures add up
+ * (consolidate.ts): a gray zone's are not consolidated, and an included zone's figure that carries an
+ * unresolved finding is missing.
  */
 import type { Config, Indicator } from '../config/schema';
 import { computeGrowth } from '../growth';
@@ -29,7 +30,7 @@ function indicatorTotal(ind: Indicator, zones: ZoneData[]): TotalEntry | null {
     const { numerator, denominator } = ind.ratio;
     const nums: number[] = [], dens: number[] = [], numBase: number[] = [], denBase: number[] = [];
     for (const z of zones) {
-      const n = z.figures.get(numerator), d = z.figures.get(denominator);
+      const n = z.counted.get(numerator), d = z.counted.get(denominator);
       if (n?.ytd == null || d?.ytd == null || n.base == null || d.base == null) continue;
       nums.push(n.ytd); dens.push(d.ytd); numBase.push(n.base); denBase.push(d.base);
     }
@@ -41,7 +42,7 @@ function indicatorTotal(ind: Indicator, zones: ZoneData[]): TotalEntry | null {
   }
   const cur: number[] = [], base: number[] = [];
   for (const z of zones) {
-    const f = z.figures.get(ind.code);
+    const f = z.counted.get(ind.code);
     if (f?.ytd == null || f.base == null) continue;
     cur.push(f.ytd);
     base.push(f.base);
@@ -52,16 +53,16 @@ function indicatorTotal(ind: Indicator, zones: ZoneData[]): TotalEntry | null {
   return { ytd: sc, base: sb, yoy: g.unit === 'pct' && g.label === null ? g.shown : null, yoyLabel: g.label, zones: cur.length };
 }
 
-/** Totals of every city and province (rated zones; without a register one province '全部'). */
+/** Totals of every city and province (consolidated zones; without a register one province '全部'). */
 export function allTotals(
   config: Config,
   zones: ZoneData[],
   hasRegister: boolean,
 ): { city: Record<string, TotalsByIndicator>; province: Record<string, TotalsByIndicator> } {
-  const rated = zones.filter((z) => z.rated);
+  const counted = zones.filter((z) => z.consolidated);
   const by = (key: (z: ZoneData) => string | null) => {
     const groups = new Map<string, ZoneData[]>();
-    for (const z of rated) {
+    for (const z of counted) {
       const k = key(z);
       if (k === null) continue;
       groups.set(k, [...(groups.get(k) ?? []), z]);

@@ -55,11 +55,22 @@ export interface IndicatorSummary {
   base: number | null;
   /** 年度目标 */
   target: number | null;
-  /** 同比 % as shown (1 decimal); null when a label stands instead */
+  /**
+   * the growth the tool computed, as shown (1 decimal): % for flows and stocks, 百分点 for ratios (as
+   * in the check report's records); null when a label stands instead, and when the figure carries an
+   * unresolved finding
+   */
   yoy: number | null;
   yoyLabel: GrowthLabel | null;
-  /** ratios: change in 百分点, 1 decimal */
+  /** what the zone typed in its 同比 column (rules.md §1) */
+  yoyReported: number | null;
+  /** ratios: change in 百分点, 1 decimal (the same as `yoy`) */
   change_pp: number | null;
+  /**
+   * whether the figure counts in totals, ranks and peer statistics: false when it carries an
+   * unresolved finding (an included zone's) or the zone is not consolidated
+   */
+  counted: boolean;
   /** flows and stocks: rank by 同比 (增速位次); ratios and rates: by level */
   rank: RankGroups | null;
   /** rank by cumulative value (总量位次; for ratios and rates the same as `rank`) */
@@ -80,8 +91,13 @@ export interface TriggerDetail {
   value: number | null;
   /** the threshold or target it was compared with */
   target: number | null;
-  /** the city's figure: the city total's growth (Σ/Σ), share, completion, or the mean score */
-  cityAverage: number | null;
+  /**
+   * the city total's figure the zone's is compared with (Σ/Σ over the city's counted figures): its
+   * growth (全市合计增速), its completion of the target, or its share (税收占比); null for scores
+   */
+  cityTotal: number | null;
+  /** the city's mean composite score (全市平均得分): W-LAST only */
+  cityMeanScore: number | null;
   /** 序时进度 − 完成目标, 百分点 */
   gap_pp: number | null;
   rank: RankPlace | null;

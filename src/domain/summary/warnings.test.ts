@@ -30,8 +30,11 @@ describe('W-TARGET against the city total', () => {
     expect(rules(s, 'A1')).toEqual([]);
     expect(rules(s, 'A2')).toEqual(['W-TARGET 01']);
     const t = s.zones[1].warning.triggers[0];
-    expect(t.reason.zh).toBe('提醒:规模以上工业总产值同比增长9.9%,低于全市平均13.3%');
-    expect(t.detail.cityAverage).toBe(13.3);
+    expect(t.reason.zh).toBe('提醒:规模以上工业总产值同比增长9.9%,低于全市合计增速13.3%');
+    expect(t.detail.cityTotal).toBe(13.3);
+    expect(t.detail.cityMeanScore).toBeNull();
+    // the comparator is the city total's growth, not the target
+    expect(t.detail.target).toBeNull();
   });
 
   test('a zone exactly at the city total does not fire', () => {
@@ -101,6 +104,84 @@ describe('configured thresholds move the boundaries', () => {
     const s = run({ A1: { '08': [56.7, 50, 100] } }, noScore, '2026-08');
     expect(s.quarterEnd).toBe(false);
     expect(rules(s, 'A1')).toEqual(['W-PACE-Y 08']);
+  });
+});
+
+describe('W-LAST: ties for last (rules.md §6)', () => {
+  const same = { '01': [110, 100], '11': [1000, 1000], '12': [800, 800] } as ZoneFigures;
+  test('every zone of the city with the same score: nobody is last', () => {
+    const s = run({ A1: same, A2: same, A3: same });
+    expect(s.zones.map((z) => z.score)).toEqual([100, 100, 100]);
+    expect(s.zones.map((z) => z.scoreRank!.city)).toEqual(Array(3).fill({ n: 1, of: 3, tied: true }));
+    for (const z of s.zones) expect(z.warning.triggers.filter((t) => t.rule === 'W-LAST')).toEqual([]);
+  });
+  test('two of three share the lowest score: each of them is last, the best is not', () => {
+    const s = run({ A1: { ...same, '01': [120, 100] }, A2: same, A3: same });
+    // 01 growth (weight 60): 20.0 → 100, 10.0 → 60; 税收占比 (40) equal → 100: 100, 76, 76
+    expect(s.zones.map((z) => z.score)).toEqual([100, 76, 76]);
+    expect(rules(s, 'A1').filter((r) => r.startsWith('W-LAST'))).toEqual([]);
+    expect(rules(s, 'A2').filter((r) => r.startsWith('W-LAST'))).toEqual(['W-LAST -']);
+    expect(rules(s, 'A3').filter((r) => r.startsWith('W-LAST'))).toEqual(['W-LAST -']);
+    const t = s.zones[1].warning.triggers.find((x) => x.rule === 'W-LAST')!;
+    // compared with the city's mean score, named as such
+    expect(t.reason.zh).toBe('提醒:综合得分76.0分,全市末位(全市平均得分84.0分)');
+    expect(t.detail).toMatchObject({ value: 76, cityMeanScore: 84, cityTotal: null });
+  });
+});
+
+describe('direction: lower reads every rule the other way (rules.md §6)', () => {
+  const lower = (target: number | null) => (c: Config) => {
+    noScore(c);
+    const ind = c.catalogue.find((i) => i.code === '01')!;
+    ind.direction = 'lower';
+    ind.targetGrowth = target;
+  };
+  test('W-NEG fires on a rise (it got worse), not on a fall', () => {
+    const s = run({ A1: { '01': [95, 100] }, A2: { '01': [102, 100] } }, lower(null));
+    expect(rules(s, 'A1')).toEqual([]);
+    expect(rules(s, 'A2')).toEqual(['W-NEG 01']);
+    expect(s.zones[1].warning.triggers[0].reason.zh).toBe('约谈提醒:规模以上工业总产值同比增长2.0%');
+  });
+  test('a label that says the figure rose (新增) is the bad side too', () => {
+    expect(rules(run({ A1: { '01': [5, 0] } }, lower(null)), 'A1')).toEqual(['W-NEG 01']);
+  });
+  test('W-TARGET when the growth is above the target growth or the city total\'s', () => {
+    // target −3 %: A1 −5.0 meets it; A2 −1.0 is above it (a smaller fall than wanted); A3 −3.0 is at it
+    const s = run({ A1: { '01': [95, 100] }, A2: { '01': [99, 100] }, A3: { '01': [97, 100] } }, lower(-3));
+    expect(rules(s, 'A1')).toEqual([]);
+    expect(rules(s, 'A2')).toEqual(['W-TARGET 01']);
+    expect(rules(s, 'A3')).toEqual([]);
+    expect(s.zones[1].warning.triggers[0].reason.zh).toBe('提醒:规模以上工业总产值同比下降1.0%,高于目标增速-3.0%');
+    // against the city total: Σ 291 / Σ 300 = −3.0 %; A2 −1.0 is above it
+    const c = run({ A1: { '01': [95, 100] }, A2: { '01': [99, 100] }, A3: { '01': [97, 100] } }, (cf) => { lower(null)(cf); cf.warnings.belowCityTotal = true; });
+    expect(rules(c, 'A2')).toEqual(['W-TARGET 01']);
+    expect(c.zones[1].warning.triggers[0].reason.zh).toBe('提醒:规模以上工业总产值同比下降1.0%,高于全市合计增速-3.0%');
+    expect(rules(c, 'A1')).toEqual([]);
+  });
+  test('W-PACE when the completion runs ahead of the schedule', () => {
+    const pace = (c: Config) => {
+      noScore(c);
+      c.catalogue.find((i) => i.code === '08')!.direction = 'lower';
+    };
+    // September: schedule 75.0; A1 completion 95.0 is 20.0 ahead (yellow); A2 55.0 is behind (good)
+    const s = run({ A1: { '08': [95, 100, 100] }, A2: { '08': [55, 60, 100] } }, pace);
+    expect(rules(s, 'A1')).toEqual(['W-PACE-Y 08']);
+    expect(s.zones[0].warning.triggers[0].reason.zh).toBe('提醒:固定资产投资完成年度目标95.0%,超过序时进度20.0个百分点');
+    expect(rules(s, 'A2')).toEqual([]);
+  });
+  test('W-REPEAT when the growth rose by 10 百分点 or more since the last quarter end', () => {
+    const c = testConfig();
+    lower(null)(c);
+    // June: −15.0 %; September −3.0 % (still a fall, no W-NEG): 12.0 百分点 higher
+    const history = [
+      { period: '2026-06', zone: 'A1', indicator: '01', ytd: 85, base: 100, target: null, level: 'green' as const },
+      { period: '2026-06', zone: 'A2', indicator: '01', ytd: 85, base: 100, target: null, level: 'green' as const },
+    ];
+    const s = summarise({ report: checkReport('2026-09', { A1: { '01': [97, 100] }, A2: { '01': [80, 100] } }), register: register(zones), history, config: c });
+    expect(rules(s, 'A1')).toEqual(['W-REPEAT 01']);
+    expect(s.zones[0].warning.triggers[0].reason.zh).toBe('重点关注:规模以上工业总产值增速比上季末上升12.0个百分点(-15.0%→-3.0%)');
+    // A2 fell further (−15 → −20): good for a lower indicator
+    expect(rules(s, 'A2')).toEqual([]);
   });
 });
 

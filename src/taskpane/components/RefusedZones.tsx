@@ -15,7 +15,7 @@ export function RefusedZones(props: { zones: ZoneSummary[]; include: string[]; o
         <div className={s.muted}>{t('summaryRefusedHint')}</div>
         <ul className={s.list}>
           {props.zones.map((z) => (
-            <li key={z.zone.code}>
+            <li key={z.zone.code} data-testid="refused-zone" data-zone={z.zone.code}>
               <strong>{z.zone.name}</strong>
               {z.grayReason ? `: ${z.grayReason[lang]}` : ''}
               <Checkbox

@@ -86,7 +86,7 @@ export function SummaryTab(props: SummaryTabProps) {
           <div className={s.subheading}>{summary.title[lang]}</div>
           <RefusedZones zones={refused} include={include} onToggle={toggle} />
           <Field label={t('summaryIndicator')}>
-            <Select value={indicator} onChange={(_, d) => setIndicator(d.value)}>
+            <Select value={indicator} onChange={(_, d) => setIndicator(d.value)} data-testid="summary-indicator">
               {keyIndicators.map((i) => (
                 <option key={i.code} value={i.code}>
                   {i.code} {lang === 'zh' ? i.name : i.nameEn}

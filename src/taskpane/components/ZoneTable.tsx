@@ -1,16 +1,21 @@
 /**
  * The summary's table of zones for one indicator: 1-本月累计, 同比 (or its label), 全市/全省 位次,
- * 税收占比, composite score. Zones included despite errors, and gray zones, are shown gray.
+ * 税收占比, composite score. Zones included despite errors, and gray zones, are shown gray; an
+ * included zone's figure in error says it is not counted; the score items left out are said below.
  */
 import type { Config } from '../../domain/config/schema';
 import type { SummaryReport } from '../../domain/summary/types';
 import { useI18n } from '../i18n/i18n';
 import { amount, growthCell, oneDecimal, rankText } from '../format';
 import { useStyles } from '../styles';
+import { scoreMissingLines, scoreMissingNote } from '../../domain/summary/score-missing';
 
 export function ZoneTable(props: { summary: SummaryReport; config: Config; indicator: string; taxShare: string | null }) {
   const { t, lang } = useI18n();
   const s = useStyles();
+  // what the composite score left out (rules.md §4), as the 汇总 sheet says it
+  const note = scoreMissingNote(props.summary, props.config);
+  const missing = note ? scoreMissingLines(note, lang) : [];
   return (
     <div className={s.scroll}>
       <table className={s.table} data-testid="zone-table">
@@ -36,6 +41,7 @@ export function ZoneTable(props: { summary: SummaryReport; config: Config; indic
                 data-testid="zone-row"
                 data-zone={z.zone.code}
                 data-status={z.status}
+                data-included={z.includedWithErrors ? 'true' : 'false'}
                 style={gray ? { backgroundColor: '#D9D9D9', color: '#3A3A3A' } : undefined}
                 title={z.grayReason ? z.grayReason[lang] : undefined}
               >
@@ -44,18 +50,31 @@ export function ZoneTable(props: { summary: SummaryReport; config: Config; indic
                   {gray ? ` (${t('grayMarked')})` : ''}
                 </td>
                 <td className={`${s.td} ${s.num}`}>{amount(ind?.ytd ?? null, lang)}</td>
-                <td className={`${s.td} ${s.num}`}>{ind ? growthCell(ind.yoy, ind.yoyLabel, lang) : '—'}</td>
+                <td className={`${s.td} ${s.num}`} data-testid="growth">
+                  {ind && z.includedWithErrors && !ind.counted && ind.ytd !== null
+                    ? t('notCounted')
+                    : ind
+                      ? growthCell(ind.yoy, ind.yoyLabel, lang)
+                      : '—'}
+                </td>
                 <td className={`${s.td} ${s.num}`} data-testid="city-rank">
                   {rankText(ind?.rank?.city ?? null, lang)}
                 </td>
                 <td className={`${s.td} ${s.num}`}>{rankText(ind?.rank?.province ?? null, lang)}</td>
                 {props.taxShare && <td className={`${s.td} ${s.num}`}>{oneDecimal(tax?.ytd ?? null)}</td>}
-                <td className={`${s.td} ${s.num}`}>{oneDecimal(z.score)}</td>
+                <td className={`${s.td} ${s.num}`} data-testid="score">
+                  {oneDecimal(z.score)}
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {missing.map((line) => (
+        <div key={line} className={s.muted} data-testid="score-missing">
+          {line}
+        </div>
+      ))}
     </div>
   );
 }

@@ -69,6 +69,7 @@ export const en: Record<MessageKey, string> = {
   summaryRefusedHint: 'Fix the errors first, or tick "Include anyway": the zone is then shown gray and not ranked.',
   includeAnyway: 'Include anyway',
   grayMarked: 'not rated',
+  notCounted: 'error, not counted',
   archive: 'Archive this month',
   archived: '{period} archived to 历史数据 ({n} rows).',
   writeSummary: 'Write the 汇总 sheet',

@@ -67,6 +67,7 @@ export const zh = {
   summaryRefusedHint: '请先改正错误;或勾选“仍然纳入”,该开发区将以灰色标示、不参与排名。',
   includeAnyway: '仍然纳入',
   grayMarked: '未评定',
+  notCounted: '有误,未计入',
   archive: '归档本月',
   archived: '已将 {period} 归档到“历史数据”({n} 行)。',
   writeSummary: '写入汇总表',
