@@ -81,6 +81,7 @@ export type RuleId =
   | 'V-SWING'
   | 'V-UNITSLIP'
   | 'V-PEER'
+  | 'V-RANK'
   | 'V-UNKNOWN-ROW'
   | 'V-FORMULA-OVERWRITTEN'
   | 'V-REGISTER';

@@ -15,6 +15,7 @@ import { normaliseLabel } from '../../src/domain/cells/normalise';
 import { normaliseNumberText } from '../../src/domain/cells/read-number';
 import { unitList } from '../../src/domain/cells/units';
 import { parseA1 } from '../../src/domain/a1';
+import { decimalsOf } from '../../src/domain/rounding';
 import { buildRegister } from '../../src/domain/recognise/register';
 import { gridView, type GridView } from '../../src/domain/recognise/grid';
 import { matchColumnLabel } from '../../src/domain/recognise/labels';
@@ -68,6 +69,23 @@ const INTENDED: { name: string; why: string; apply: (g: GridView, rec: Rec) => v
         rec.yoyLabel = '—';
         const marks = rec.marks as Json | undefined;
         if (marks) delete marks.yoy;
+      }
+    },
+  },
+  {
+    name: 'shown decimals of converted General numbers',
+    why: 'rules.md §1 (tol from the last digit shown): a number in General format shows what was typed, and converting it (亿元 → 万元) moves its last shown digit with it; the former code judged the converted figure by its own decimals',
+    apply(g, rec) {
+      for (const col of ['month', 'ytd', 'base', 'target']) {
+        const v = rec[col];
+        const p = parseA1(rec.cells[col] ?? '');
+        const shown = rec.shown as Json | undefined;
+        if (typeof v !== 'number' || !p || shown?.[col] !== undefined) continue;
+        const cell = g.cell(p.row, p.col);
+        if (typeof cell?.v !== 'number' || (cell.fmt !== undefined && cell.fmt !== 'General') || cell.v === 0 || v === cell.v) continue;
+        const places = Math.round(Math.log10(v / cell.v));
+        if (Number((10 ** places).toPrecision(15)) !== Number((v / cell.v).toPrecision(15))) continue;
+        if (decimalsOf(cell.v) <= 15) ((rec.shown ??= {}) as Json)[col] = decimalsOf(cell.v) - places;
       }
     },
   },

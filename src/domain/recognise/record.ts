@@ -11,6 +11,7 @@ import { readFigure } from '../cells/figure';
 import { readNumber } from '../cells/read-number';
 import { scalingFormat } from '../cells/number-format';
 import { convert, normaliseUnit } from '../cells/units';
+import { decimalsOf } from '../rounding';
 import { cellUnitError, conversionInfo, growthUnitError, rateInGrowthError, scalingFormatError, textNumberWarning, typeError, type Line } from './messages';
 import type { Reading } from './reading';
 import { columnUnit, factorTo, reportRowUnit, type RowUnit, type UnitAt } from './row-unit';
@@ -166,7 +167,9 @@ export function readRecord(rd: Reading, p: RecordPlace): ParsedRecord {
       continue;
     }
     values[k] = converted;
-    const shownHere = shownInUnit(read.shown, factor);
+    // A General number shows what was typed; once converted (亿元 → 万元) its last digit moves with it.
+    const typed = factor !== 1 && read.shown === null ? decimalsOf(read.value) : null;
+    const shownHere = shownInUnit(read.shown ?? (typed !== null && typed <= 15 ? typed : null), factor);
     if (shownHere !== null) shown[k as Exclude<Figure, 'yoy'>] = shownHere;
   }
   const cellsOut = { ...cells };

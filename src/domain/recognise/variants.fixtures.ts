@@ -299,3 +299,97 @@ export const ONE_ZONE_VARIANTS: Variant[] = [
     findings: [['V-LAYOUT', 'error', 'A2']],
   },
 ];
+
+/** A zone's report read from a table: its code, and its records as expected. */
+export interface ExpectedZone {
+  zone: string;
+  records: ExpectedRecord[];
+  /** the findings of that zone's row, in order */
+  findings?: [string, string, string | null][];
+}
+
+export interface TableVariant {
+  name: string;
+  sheet: SheetGrid;
+  period: string | null;
+  zones: ExpectedZone[];
+  /** rows that are no zone: [label, kind, dedup] */
+  rows: [string, string, boolean][];
+  /** findings about the table itself, in order */
+  findings: [string, string, string | null][];
+}
+
+/** 盘锦市's zones down the rows, indicators across: the city's 2026年1-9月 table (values in 亿元). */
+export function cityTableRows(over: Partial<Record<string, FixtureCell[]>> = {}): FixtureCell[][] {
+  const rows: Record<string, FixtureCell[]> = {
+    title: ['2026年1-9月盘锦市开发区主要经济指标完成情况'],
+    unit: ['单位:亿元、%'],
+    head1: ['开发区', '规上工业总产值', null, null, '固定资产投资', null, null, '税收收入', null, null],
+    head2: [null, '1-9月累计', '同比(%)', '位次', '1-9月累计', '同比(%)', '位次', '1-9月累计', '同比(%)', '位次'],
+    total: ['全 市', 70.0, 9.6, null, 19.0, 3.4, null, 3.0, 8.4, null],
+    liaobin: ['辽滨经开区', 40.0, 12.0, 1, 10.0, 5.0, 1, 1.5, 10.0, 2],
+    gaoxin: ['盘锦高新区', 20.0, 8.0, 2, 6.0, -2.0, 3, 1.0, 12.0, 1],
+    shuangtaizi: ['双台子开发区', 8.0, 3.0, 3, 2.0, 4.0, 2, 0.4, -3.0, 3],
+    other: ['其他', 2.0, 1.5, null, 1.0, 2.0, null, 0.1, 1.0, null],
+  };
+  // figures shown to one decimal (0.0), as the city prints them; 位次 as whole numbers
+  const shown = (row: FixtureCell[]): FixtureCell[] => row.map((c, i) => (typeof c === 'number' && i % 3 !== 0 ? { v: c, fmt: '0.0' } : c));
+  return Object.entries(rows).map(([k, v]) => shown(over[k] ?? v));
+}
+export const CITY_TABLE_MERGES = ['A1:J1', 'A3:A4', 'B3:D3', 'E3:G3', 'H3:J3'];
+
+export const TABLE_VARIANTS: TableVariant[] = [
+  {
+    name: 'a city table: zones down, indicators merged over 1-9月累计 | 同比(%) | 位次, units in a line above, 全 市 first, 其他',
+    sheet: grid('盘锦市', cityTableRows(), CITY_TABLE_MERGES),
+    period: '2026-09',
+    zones: [
+      {
+        zone: 'G212001',
+        records: [
+          { indicator: '01', row: 5, ytd: 400000, base: null, yoy: 12, noBase: true, rankReported: { col: 'yoy', n: 1, cell: 'D6' }, cells: { name: 'B3', ytd: 'B6', yoy: 'C6', rank: 'D6' } },
+          { indicator: '08', ytd: 100000, yoy: 5, rankReported: { col: 'yoy', n: 1, cell: 'G6' } },
+          { indicator: '12', ytd: 15000, yoy: 10, rankReported: { col: 'yoy', n: 2, cell: 'J6' } },
+        ],
+        findings: [],
+      },
+      { zone: 'G212002', records: [{ indicator: '01', ytd: 200000, yoy: 8 }, { indicator: '08', ytd: 60000, yoy: -2 }, { indicator: '12', ytd: 10000, yoy: 12 }] },
+      { zone: 'G212003', records: [{ indicator: '01', ytd: 80000 }, { indicator: '08', ytd: 20000 }, { indicator: '12', ytd: 4000 }] },
+    ],
+    rows: [['全 市', 'total', false], ['其他', 'other', false]],
+    findings: [['V-LAYOUT', 'info', 'A3'], ['V-UNITCONV', 'info', 'A2']],
+  },
+  {
+    name: 'one header row with units in the names; 合计(剔重), a row containing a zone, a district, a name the register lacks',
+    sheet: grid('北京', [
+      ['北京市开发区主要经济指标(2026年1-9月)'],
+      ['开发区名称', '规模以上工业总产值(亿元)', '同比(%)', '固定资产投资(亿元)', '同比(%)'],
+      ['合计(剔重)', 95.0, 6.2, 30.0, 3.0],
+      ['北京经开区', 60.0, 8.0, 20.0, 5.0],
+      ['大兴区及北京经济技术开发区', 80.0, 7.0, 25.0, 4.0],
+      ['朝阳区', 20.0, 2.0, 8.0, -1.0],
+      ['某某工业园区', 5.0, 1.0, 1.0, 0.5],
+    ]),
+    period: '2026-09',
+    zones: [{ zone: 'G110001', records: [{ indicator: '01', ytd: 600000, yoy: 8, cells: { ytd: 'B4', yoy: 'C4' } }, { indicator: '08', ytd: 200000, yoy: 5 }], findings: [] }],
+    rows: [['合计(剔重)', 'total', true], ['大兴区及北京经济技术开发区', 'contains', false], ['朝阳区', 'district', false]],
+    findings: [['V-LAYOUT', 'info', 'A2'], ['V-UNITCONV', 'info', 'B2'], ['V-UNITCONV', 'info', 'D2'], ['V-LAYOUT', 'info', 'A5'], ['V-LAYOUT', 'info', 'A6'], ['V-ZONE', 'error', 'A7']],
+  },
+  {
+    name: 'zones across: each zone named over its own 绝对额 | 同比, indicators down',
+    sheet: grid('Sheet1', [
+      ['统计期:2026年9月'],
+      ['指标名称', '计量单位', '辽滨经开区', null, '盘锦高新区', null],
+      [null, null, '绝对额', '同比', '绝对额', '同比'],
+      ['规模以上工业总产值', '万元', 400000, 12.0, 200000, 8.0],
+      ['固定资产投资', '万元', 100000, 5.0, 60000, -2.0],
+    ], ['A2:A3', 'B2:B3', 'C2:D2', 'E2:F2']),
+    period: '2026-09',
+    zones: [
+      { zone: 'G212001', records: [{ indicator: '01', ytd: 400000, yoy: 12, cells: { ytd: 'C4', yoy: 'D4' } }, { indicator: '08', ytd: 100000 }], findings: [['V-LAYOUT', 'info', 'D3']] },
+      { zone: 'G212002', records: [{ indicator: '01', ytd: 200000, yoy: 8, cells: { ytd: 'E4', yoy: 'F4' } }, { indicator: '08', ytd: 60000 }], findings: [['V-LAYOUT', 'info', 'F3']] },
+    ],
+    rows: [],
+    findings: [],
+  },
+];

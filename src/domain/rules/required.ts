@@ -3,6 +3,8 @@
  * Key ratios (税收占比) are recomputed from their parts, so their parts are what is required.
  * January reports skip janExempt indicators; a cell already reported unreadable (V-TYPE) is not
  * reported again as missing; a column the sheet lacks altogether is a layout finding, not one per row.
+ * On a table of many zones (template.md §5) an indicator the table has no column for is said once for
+ * the table, and a figure marked "--" (withheld) or "-" (not assessed) is listed as not checked.
  */
 import type { Indicator } from '../config/schema';
 import type { Finding } from '../types';
@@ -28,12 +30,16 @@ export function requiredCodes(catalogue: Iterable<Indicator>): string[] {
 
 export const requiredRule: Rule = (ctx: RuleContext) => {
   const findings: Finding[] = [];
+  const table = ctx.report.layout === 'table';
+  const marked: string[] = [];
   const january = ctx.report.period?.month === 1;
   for (const code of requiredCodes(ctx.config.catalogue)) {
     const ind = ctx.catalogue.get(code);
     if (!ind || (january && ind.janExempt)) continue;
     const rec = ctx.records.get(code);
     const cols = ind.kind === 'rate' ? (['ytd'] as const) : (['ytd', 'base'] as const);
+    // A table of many zones that carries no column for the indicator says so once for the table.
+    if (!rec && table) continue;
     if (!rec) {
       findings.push(
         makeFinding(ctx, {
@@ -48,7 +54,12 @@ export const requiredRule: Rule = (ctx: RuleContext) => {
     }
     for (const col of cols) {
       if (rec[col] !== null || rec.invalidCols.includes(col)) continue;
-      if (ctx.report.columns[col] === undefined) continue; // the missing column is reported by recognition
+      if (ctx.report.columns[col] === undefined || rec.cells[col] === undefined) continue; // the missing column is reported by recognition
+      // A published table's "--" (withheld) or "-" (not assessed) is a statement, not a gap in a form.
+      if (table && rec.marks?.[col]) {
+        marked.push(`${ind.name}(${rec.cells[col]}“${rec.marks[col]}”)`);
+        continue;
+      }
       const w = where(ind, rec.cells[col]);
       findings.push(
         makeFinding(ctx, {
@@ -61,5 +72,13 @@ export const requiredRule: Rule = (ctx: RuleContext) => {
       );
     }
   }
-  return { findings, skipped: [] };
+  const skipped = marked.length === 0 ? [] : [{
+    rule: 'V-REQ',
+    reason: {
+      zh: `表中标为“--”(不公布)或“-”(不参评)的关键指标未按必填项核查:${marked.join('、')}。`,
+      en: `Key figures the table marks "--" (withheld) or "-" (not assessed) were not checked as required: ${marked.join(', ')}.`,
+    },
+    scope: ctx.scope,
+  }];
+  return { findings, skipped };
 };

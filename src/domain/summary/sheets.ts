@@ -14,6 +14,7 @@ import { keyFlows, keyRatios } from './warnings';
 import { BULLETIN, LEVEL_NAME, LEVEL_RANK, one } from './wording';
 import { columnLetters } from '../a1';
 import { scoreMissingLines, scoreMissingNote } from './score-missing';
+import { publishedGrowthLines } from './published';
 
 const T = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
@@ -134,6 +135,11 @@ function summarySheet(summary: SummaryReport, config: Config, lang: Lang): OutSh
   // what the composite score left out, said in the sheet itself (rules.md §4)
   const missing = scoreMissingNote(summary, config);
   for (const line of missing ? scoreMissingLines(missing, lang) : []) {
+    rows.push([{ v: line, style: 'muted' }]);
+    merges.push(`A${rows.length}:${columnLetters(ncols - 1)}${rows.length}`);
+  }
+  // growth taken as published, and ranked as such (template.md §5)
+  for (const line of publishedGrowthLines(summary, config, lang)) {
     rows.push([{ v: line, style: 'muted' }]);
     merges.push(`A${rows.length}:${columnLetters(ncols - 1)}${rows.length}`);
   }

@@ -9,6 +9,7 @@ import type { HistoryRow, Skipped } from '../types';
 import { consolidate, latestPeriod, type ZoneData } from './consolidate';
 import { hasPeriod, levelsAt, zonesAt, type LevelMap } from './history';
 import { peerFindings } from './peer';
+import { publishedGrowthSkips, publishedRankFindings } from './published';
 import { isQuarterEnd, monthOf, periodText, previousMonth, quarterEndBefore } from './period';
 import { rankFigure, rankGroups, ranksByGrowth, shownDecimals } from './ranking';
 import { scoreZones } from './score';
@@ -171,6 +172,7 @@ export function summarise(input: SummaryInput): SummaryReport {
         target: f?.target ?? null,
         yoy: g && g.unit !== 'loss' && g.label === null ? g.shown : null,
         yoyLabel: g?.label ?? null,
+        ...(g?.published ? { growthPublished: true as const } : {}),
         yoyReported: z.yoyReported.get(ind.code) ?? null,
         change_pp: g && g.unit === 'pp' ? g.shown : null,
         counted,
@@ -197,6 +199,13 @@ export function summarise(input: SummaryInput): SummaryReport {
     };
   });
 
+  // ranks published with the figures (a 位次 column, "12.3(5)") against the ranks the figures give
+  const published = publishedRankFindings(config, report, zones, (code, col) => {
+    const r = ranked.get(code);
+    const ind = keys.find((k) => k.code === code);
+    return r && ind ? (col === 'yoy' && ranksByGrowth(ind) ? r.rank : r.valueRank) : undefined;
+  }, period);
+
   const title = period === null
     ? { zh: '汇总(无本期报表)', en: 'Summary (no reports for the period)' }
     : quarterEnd
@@ -210,8 +219,8 @@ export function summarise(input: SummaryInput): SummaryReport {
     title,
     zones: out,
     totals,
-    findings: [...report.findings, ...cons.findings, ...peer.findings],
-    skipped: [...report.skipped, ...skipped],
+    findings: [...report.findings, ...cons.findings, ...peer.findings, ...published],
+    skipped: [...report.skipped, ...skipped, ...publishedGrowthSkips(config, zones)],
   };
 }
 

@@ -62,6 +62,8 @@ export interface IndicatorSummary {
    */
   yoy: number | null;
   yoyLabel: GrowthLabel | null;
+  /** the 同比 is the report's published figure (no 上年同期 figure: template.md §5), ranked as such */
+  growthPublished?: true;
   /** what the zone typed in its 同比 column (rules.md §1) */
   yoyReported: number | null;
   /** ratios: change in 百分点, 1 decimal (the same as `yoy`) */
