@@ -212,6 +212,14 @@ export function sortFindings(findings: Finding[], fileOrder: string[], sheetOrde
   return keyed.map((k) => k.f);
 }
 
+/** Rules the zones of one table skipped for the same reason: said once, for the table. */
+function sharedOnce(list: Skipped[], tableScope: string): Skipped[] {
+  const count = new Map<string, number>();
+  const key = (s: Skipped) => `${s.rule}\u0000${s.reason.en}`;
+  for (const s of list) count.set(key(s), (count.get(key(s)) ?? 0) + 1);
+  return list.map((s) => ((count.get(key(s)) ?? 0) > 1 ? { ...s, scope: tableScope } : s));
+}
+
 function dedupeSkipped(list: Skipped[]): Skipped[] {
   const seen = new Set<string>();
   const out: Skipped[] = [];
@@ -342,7 +350,9 @@ function* checkSteps(inputs: CheckInput[], opts: CheckOptions): Generator<number
       if (rec.kind === 'table') {
         findings.push(...rec.findings.map((f) => withFile(f, input.file)));
         skipped.push(...rec.skipped);
+        const from = skipped.length;
         for (const report of rec.reports) checkReport(report, `${input.file} / ${rec.sheet} / ${report.zone?.code ?? report.zoneText}`);
+        skipped.splice(from, skipped.length - from, ...sharedOnce(skipped.slice(from), `${input.file} / ${rec.sheet}`));
         findings.push(...tableTotalFindings(rec, config).map((f) => withFile(f, input.file)));
         checked += rec.reports.length;
         yield 0.5 + (reports.length ? (checked / reports.length) * 0.5 : 0.5);

@@ -8,7 +8,8 @@ import { defaultConfig } from './config/validate';
 import { input, reportSheet } from './check.fixtures';
 import { CITY_TABLE_MERGES, cityTableRows, VARIANT_ZONES } from './recognise/variants.fixtures';
 import { grid, type FixtureCell } from './recognise/grid-fixture';
-import { summarise } from './summary';
+import { summarise, summarySheets } from './summary';
+import { publishedGrowthLines } from './summary/published';
 import type { SheetGrid } from './types';
 
 const config = defaultConfig();
@@ -66,7 +67,12 @@ describe('a table in the summary', () => {
     const byCode = new Map(s.zones.map((z) => [z.zone.code, z]));
     expect(byCode.get('G212001')).toMatchObject({ status: 'rated', indicators: { '01': { ytd: 400000, yoy: 12, growthPublished: true, rank: { city: { n: 1, of: 3 } } } } });
     expect(byCode.get('G212002')?.indicators['08'].rank?.city).toEqual({ n: 3, of: 3, tied: false });
-    expect(s.skipped.some((x) => x.rule === 'RANKING' && x.reason.zh.includes('公布数'))).toBe(true);
+    expect(publishedGrowthLines(s, config, 'zh')).toEqual([
+      '注:盘锦辽滨沿海经济技术开发区、盘锦高新技术产业开发区、盘锦双台子经济开发区的规模以上工业总产值、固定资产投资、税收收入同比为报表公布数(报表没有上年同期数,未按数据复算),其增速位次按公布数排定。',
+    ]);
+    // and in the 汇总 sheet itself
+    const sheet = summarySheets(s, config, 'zh')[0];
+    expect(sheet.rows.some((r) => typeof r[0]?.v === 'string' && r[0].v.startsWith('注:盘锦辽滨'))).toBe(true);
   });
   test('published 位次 that agree with the figures raise nothing; a different one is a V-RANK finding per difference', () => {
     expect(s.findings.filter((f) => f.rule === 'V-RANK')).toEqual([]);

@@ -3,13 +3,16 @@
  * register, one report workbook per zone for 2026-09 (a quarter end; one zone carries typical clerk
  * mistakes so a check has something to show) and 历史数据.xlsx with the earlier months the rules and
  * the quarterly warning need (2025-09, 2025-12 for V-BASE and rank history; 2026-03, 2026-06, 2026-08
- * for V-MONTH/V-CUM and the previous quarters).
+ * for V-MONTH/V-CUM and the previous quarters). With zones in two cities or more it also writes the
+ * same month as a bureau receives it when a city sends one table for all its zones (template.md §5):
+ * `2026-09-城市表/` holds the second city's table (one 位次 misprinted) and the first city's zones'
+ * own workbooks.
  */
 import * as path from 'node:path';
 import type { OutSheet } from '../../domain/output/sheet-model';
 import type { Lang, Period } from '../../domain/types';
 import { historySheet } from '../../domain/recognise/history-sheet';
-import { clerkMistakes, registerSheet, reportSheet, sampleArchive, sampleMonth, sampleRegister } from '../../domain/sample';
+import { cityTableSheet, clerkMistakes, registerSheet, reportSheet, sampleArchive, sampleMonth, sampleRegister } from '../../domain/sample';
 import { defaultConfig } from '../../domain/config/validate';
 import { TOOL_CREATOR, XlsxWorkbookPort } from '../../xlsx/xlsx-port';
 import { readBytes, writeBytes } from '../../xlsx/node-files';
@@ -86,6 +89,12 @@ export async function sampleCommand(argv: string[], io: CliIO): Promise<number> 
   const out = path.resolve(args.values.out ?? 'samples');
   const zones = sampleRegister(n);
   const monthDir = path.join(out, `${SAMPLE_PERIOD.year}-${String(SAMPLE_PERIOD.month).padStart(2, '0')}`);
+  // The month again with the second city's zones in one table of the city (and the first city's own workbooks).
+  const cities = [...new Set(zones.map((z) => z.city))];
+  const tableCity = cities.length >= 2 ? cities[1] : null;
+  const tableDir = path.join(out, `${path.basename(monthDir)}-城市表`);
+  const ownZones = tableCity ? zones.filter((z) => z.city === cities[0]) : [];
+  const tableFile = tableCity ? path.join(tableDir, `${safeFileName(tableCity)}开发区主要经济指标.xlsx`) : null;
   try {
     // Check every target first, so a refusal leaves the folder as it was.
     const targets = [
@@ -93,6 +102,7 @@ export async function sampleCommand(argv: string[], io: CliIO): Promise<number> 
       path.join(out, '开发区名录.xlsx'),
       path.join(out, '历史数据.xlsx'),
       ...zones.map((z) => path.join(monthDir, `${safeFileName(z.name)}.xlsx`)),
+      ...(tableFile ? [tableFile, ...ownZones.map((z) => path.join(tableDir, `${safeFileName(z.name)}.xlsx`))] : []),
     ];
     for (const t of targets) if (!(await mayReplace(t))) throw new NotOurs(t);
     await writeWorkbook(path.join(out, '月报模板.xlsx'), [reportSheet(null, null, null, { sheetName: '月报模板' })]);
@@ -103,6 +113,14 @@ export async function sampleCommand(argv: string[], io: CliIO): Promise<number> 
       const overrides = i === MISTAKES_ZONE_INDEX ? clerkMistakes(values) : undefined;
       await writeWorkbook(path.join(monthDir, `${safeFileName(zone.name)}.xlsx`), [reportSheet(zone, SAMPLE_PERIOD, values, { overrides })]);
       progress(io, lang === 'zh' ? '写出示例' : 'Writing samples', (i + 1) / month.length, i + 1 === month.length);
+    }
+    if (tableCity && tableFile) {
+      const cityMonth = month.filter((zm) => zm.zone.city === tableCity);
+      await writeWorkbook(tableFile, [cityTableSheet(tableCity, cityMonth, SAMPLE_PERIOD, { wrongRank: true })]);
+      for (const zm of month.filter((x) => x.zone.city === cities[0])) {
+        const i = month.indexOf(zm);
+        await writeWorkbook(path.join(tableDir, `${safeFileName(zm.zone.name)}.xlsx`), [reportSheet(zm.zone, SAMPLE_PERIOD, zm.values, { overrides: i === MISTAKES_ZONE_INDEX ? clerkMistakes(zm.values) : undefined })]);
+      }
     }
     // Archived month by month through the real check and summary, so quarter ends carry warning levels.
     await writeWorkbook(path.join(out, '历史数据.xlsx'), [historySheet(sampleArchive(zones, HISTORY_PERIODS, defaultConfig()))]);
@@ -124,8 +142,10 @@ export async function sampleCommand(argv: string[], io: CliIO): Promise<number> 
   }
   io.out(
     lang === 'zh'
-      ? `已写出示例到 ${out}:月报模板.xlsx、开发区名录.xlsx、历史数据.xlsx,以及 ${zones.length} 个开发区的 2026年9月 月报(${path.basename(monthDir)}/)。\n`
-      : `Samples written to ${out}: 月报模板.xlsx, 开发区名录.xlsx, 历史数据.xlsx and the 2026-09 reports of ${zones.length} zones (${path.basename(monthDir)}/).\n`,
+      ? `已写出示例到 ${out}:月报模板.xlsx、开发区名录.xlsx、历史数据.xlsx,以及 ${zones.length} 个开发区的 2026年9月 月报(${path.basename(monthDir)}/)` +
+          (tableCity ? `;同一月份由${tableCity}报送一张全市开发区汇总表(${path.basename(tableDir)}/)。\n` : '。\n')
+      : `Samples written to ${out}: 月报模板.xlsx, 开发区名录.xlsx, 历史数据.xlsx and the 2026-09 reports of ${zones.length} zones (${path.basename(monthDir)}/)` +
+          (tableCity ? `; the same month with ${tableCity} sending one table of its zones (${path.basename(tableDir)}/).\n` : '.\n'),
   );
   return EXIT_OK;
 }

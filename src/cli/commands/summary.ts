@@ -8,6 +8,8 @@
 import * as path from 'node:path';
 import { historySheet, mergeHistory } from '../../domain/recognise/history-sheet';
 import { archiveRows, summarise, summarySheets, type SummaryReport } from '../../domain/summary';
+import { publishedGrowthLines } from '../../domain/summary/published';
+import type { Config } from '../../domain/config/schema';
 import type { Lang } from '../../domain/types';
 import { writeBytes } from '../../xlsx/node-files';
 import { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
@@ -46,7 +48,7 @@ function parseInclude(v: string | undefined): 'none' | 'all' | string[] {
 }
 
 /** A few lines for the terminal: the period, counts by level, and every red and orange zone with why. */
-export function formatSummary(s: SummaryReport, lang: Lang): string {
+export function formatSummary(s: SummaryReport, lang: Lang, config: Config): string {
   const zh = lang === 'zh';
   const count = (l: string) => s.zones.filter((z) => z.warning.level === l).length;
   const lines = [
@@ -64,6 +66,9 @@ export function formatSummary(s: SummaryReport, lang: Lang): string {
   for (const k of s.skipped.filter((x) => x.rule.startsWith('W-') || x.rule.startsWith('RANK'))) {
     lines.push((zh ? '  未运行 ' : '  not run ') + `${k.rule}: ${zh ? k.reason.zh : k.reason.en}`);
   }
+  // what the reports published beside their figures: ranks that differ, growth taken as published
+  for (const f of s.findings.filter((x) => x.rule === 'V-RANK')) lines.push(`  [${f.rule}] ${f.file ?? ''} ${f.sheet ?? ''}: ${zh ? f.message.zh : f.message.en}`);
+  for (const line of publishedGrowthLines(s, config, lang)) lines.push('  ' + line);
   return lines.join('\n') + '\n';
 }
 
@@ -121,7 +126,7 @@ export async function summaryCommand(argv: string[], io: CliIO): Promise<number>
   });
 
   if (json) io.out(JSON.stringify(summary, null, 2) + '\n');
-  else io.out(formatSummary(summary, lang));
+  else io.out(formatSummary(summary, lang, loaded.config));
 
   if (out) {
     const port = XlsxWorkbookPort.create(path.basename(out));

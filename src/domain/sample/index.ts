@@ -7,3 +7,5 @@ export type { CellOverrides, ReportSheetOptions } from './report-sheet';
 export { clerkMistakes, toFullWidth } from './mistakes';
 export { outSheetToGrid } from './grid';
 export { sampleArchive } from './archive';
+export { cityTableSheet, CITY_TABLE_CODES } from './city-table';
+export type { CityTableOptions } from './city-table';

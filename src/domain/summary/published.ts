@@ -6,10 +6,11 @@
  *   figure the 位次 follows: the growth to 0.1 or the value, ties 并列, RANK.EQ); for a zone's own
  *   sheet, its place in its city as the summary ranks it. Like V-PEER it is raised after the cut-off
  *   and turns no zone gray: it is about the publication, not about the zone's figures.
- * - rankings on published growth (no 上年同期 figure to compute it from) say so, once per indicator.
+ * - rankings on published growth (no 上年同期 figure to compute it from) say so: `growthPublished` on
+ *   the figure, and a note in the 汇总 sheet and the command line's summary (publishedGrowthLines).
  */
 import type { Config, Indicator } from '../config/schema';
-import type { CheckReport, Finding, RankReported, Skipped } from '../types';
+import type { CheckReport, Finding, RankReported } from '../types';
 import type { ZoneData } from './consolidate';
 import { plainPct, type Figure } from './figures';
 import { competitionRank } from './rank';
@@ -109,36 +110,22 @@ function rankFinding(p: Published, ind: Indicator, n: number, of: number | null,
   };
 }
 
-/** Indicators ranked on growth taken as published: said once each, so the ranking is read as such. */
-export function publishedGrowthSkips(config: Config, zones: ZoneData[]): Skipped[] {
-  const out: Skipped[] = [];
-  for (const ind of config.catalogue) {
-    if (!ind.key) continue;
-    const names = zones.filter((z) => z.counted.get(ind.code)?.growth.published).map((z) => z.zone.name);
-    if (names.length === 0) continue;
-    out.push({
-      rule: 'RANKING',
-      reason: {
-        zh: `${ind.name}:${names.join('、')}没有上年同期数,同比按报表公布数采用,其增速位次按公布数排定(未按数据复算)。`,
-        en: `${ind.nameEn}: ${names.join(', ')} gave no same-period-last-year figure; their growth is taken as published and their growth ranks rank the published figures (not recomputed).`,
-      },
-      scope: ind.code,
-    });
-  }
-  return out;
-}
-
-/** Lines for the 汇总 sheet naming the growth figures that are published ones (empty when none). */
+/** Lines naming the growth figures that are published ones, and so ranked (empty when none). */
 export function publishedGrowthLines(summary: SummaryReport, config: Config, lang: 'zh' | 'en'): string[] {
-  const parts: string[] = [];
+  // the indicators ranked on growth, grouped by the zones whose growth is the published one
+  const groups = new Map<string, { zones: string[]; inds: string[] }>();
   for (const ind of config.catalogue) {
-    const names = summary.zones.filter((z) => z.indicators[ind.code]?.growthPublished).map((z) => z.zone.name);
-    if (names.length > 0) parts.push(lang === 'zh' ? `${ind.name}:${names.join('、')}` : `${ind.nameEn}: ${names.join(', ')}`);
+    if (!ind.key || (ind.kind !== 'flow' && ind.kind !== 'stock')) continue;
+    const zones = summary.zones.filter((z) => z.indicators[ind.code]?.growthPublished).map((z) => z.zone.name);
+    if (zones.length === 0) continue;
+    const key = zones.join('\u0000');
+    const g = groups.get(key) ?? { zones, inds: [] };
+    g.inds.push(lang === 'zh' ? ind.name : ind.nameEn);
+    groups.set(key, g);
   }
-  if (parts.length === 0) return [];
-  return [
+  return [...groups.values()].map((g) =>
     lang === 'zh'
-      ? `注:下列同比为报表公布数(报表没有上年同期数,未按数据复算),其增速位次按公布数排定——${parts.join(';')}。`
-      : `Note: these growth figures are as published (the reports gave no same-period-last-year figure; not recomputed), and their growth ranks rank the published figures — ${parts.join('; ')}.`,
-  ];
+      ? `注:${g.zones.join('、')}的${g.inds.join('、')}同比为报表公布数(报表没有上年同期数,未按数据复算),其增速位次按公布数排定。`
+      : `Note: the growth of ${g.inds.join(', ')} for ${g.zones.join(', ')} is as published (the reports gave no same-period-last-year figure; not recomputed), and their growth ranks rank the published figures.`,
+  );
 }

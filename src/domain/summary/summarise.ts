@@ -9,7 +9,7 @@ import type { HistoryRow, Skipped } from '../types';
 import { consolidate, latestPeriod, type ZoneData } from './consolidate';
 import { hasPeriod, levelsAt, zonesAt, type LevelMap } from './history';
 import { peerFindings } from './peer';
-import { publishedGrowthSkips, publishedRankFindings } from './published';
+import { publishedRankFindings } from './published';
 import { isQuarterEnd, monthOf, periodText, previousMonth, quarterEndBefore } from './period';
 import { rankFigure, rankGroups, ranksByGrowth, shownDecimals } from './ranking';
 import { scoreZones } from './score';
@@ -220,7 +220,7 @@ export function summarise(input: SummaryInput): SummaryReport {
     zones: out,
     totals,
     findings: [...report.findings, ...cons.findings, ...peer.findings, ...published],
-    skipped: [...report.skipped, ...skipped, ...publishedGrowthSkips(config, zones)],
+    skipped: [...report.skipped, ...skipped],
   };
 }
 
