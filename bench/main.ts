@@ -14,6 +14,7 @@ import { paneBench } from './pane/bench';
 import { writeResults, type RunResults } from './report';
 import { roundTripBench } from './roundtrips/bench';
 import { scaleBench } from './scale/bench';
+import { tablesBench } from './tables/bench';
 
 function step(name: string): () => void {
   const t0 = Date.now();
@@ -40,6 +41,9 @@ export async function main(args: string[]): Promise<void> {
 
   let done = step('1 scale');
   const scale = await scaleBench(quick ? [[10, 2], [100, 2], [1000, 1]] : [[10, 7], [100, 5], [1000, 3], [5000, 2]]);
+  done();
+  done = step('6 tables of many zones');
+  const tables = await tablesBench(300, quick ? 2 : 7);
   done();
   done = step('2 overhead over reading');
   const overhead = await overheadBench(100, quick ? 2 : 5, quick ? 1 : 3);
@@ -68,6 +72,7 @@ export async function main(args: string[]): Promise<void> {
     formulas,
     trips,
     pane,
+    tables,
   };
   // the raw figures too, so results.md can be rendered again (--report-only) and runs compared
   fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 1) + '\n');

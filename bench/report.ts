@@ -4,11 +4,12 @@
  */
 import type { FormulaResult } from './formulas/bench';
 import type { Machine } from './lib/machine';
-import { fmtKB, fmtMB, fmtMs, fmtX } from './lib/stats';
+import { fmtKB, fmtMB, fmtMs, fmtX, type Timed } from './lib/stats';
 import type { OverheadResult } from './overhead/bench';
 import type { PaneResult } from './pane/bench';
 import type { TripRow } from './roundtrips/bench';
 import { NEAR_LINEAR_K, type ScaleRow } from './scale/bench';
+import type { TablesResult } from './tables/bench';
 
 export interface RunResults {
   quick: boolean;
@@ -19,6 +20,8 @@ export interface RunResults {
   loadAfter: string;
   buildNote: string | null;
   scale: ScaleRow[];
+  /** absent in results written before the benchmark existed */
+  tables?: TablesResult;
   overhead: OverheadResult;
   formulas: FormulaResult[];
   trips: TripRow[];
@@ -302,6 +305,33 @@ configuration as plain data and the zod parse behind a dynamic \`import()\` (tak
 configuration exists, and by the settings tab), most of that 28% leaves the first load.`;
 }
 
+function tablesSection(t: TablesResult | undefined): string {
+  if (!t) return '## 6. Tables of many zones\n\nNot measured in this run.';
+  const per = (x: Timed) => `${(x.cpu / t.zones).toFixed(3)} ms`;
+  const ratio = (a: Timed, b: Timed) => (b.cpu / a.cpu).toFixed(2);
+  const same = t.recognise.table.cpu / t.recognise.sheets.cpu;
+  return `## 6. Tables of many zones
+
+The same month of ${n(t.zones)} zones read two ways: one report sheet per zone (the template, 23
+indicators), and one table of all ${n(t.zones)} zones (zones down; all 23 indicators across, each as
+1-9月累计 | 同比(%) | 位次; a 全市 row; values in 亿元: src/domain/sample/city-table.ts). Timed
+alternately in one process, ${t.reps} runs after a warm-up each; CPU time, per zone. The table gave
+${n(t.tableReports)} zone reports with ${n(t.tableRecords)} records (the sheets: ${n(t.sheetRecords)}).
+Its check runs fewer rules (published growth, no 上年同期 column): recognition is the like-for-like
+figure. Load average ${t.load}.
+
+${table(
+  ['', `${n(t.zones)} sheets (CPU)`, `1 table of ${n(t.zones)} rows (CPU)`, 'per zone: sheets', 'per zone: table', 'table / sheets'],
+  [
+    ['recognition', `${fmtMs(t.recognise.sheets.cpu)} ms`, `${fmtMs(t.recognise.table.cpu)} ms`, per(t.recognise.sheets), per(t.recognise.table), ratio(t.recognise.sheets, t.recognise.table)],
+    ['whole check', `${fmtMs(t.check.sheets.cpu)} ms`, `${fmtMs(t.check.table.cpu)} ms`, per(t.check.sheets), per(t.check.table), ratio(t.check.sheets, t.check.table)],
+  ],
+)}
+
+**Target: a ${n(t.zones)}-row table is read in the same time per zone as per-zone sheets**: ${verdict(same <= 1.25)} —
+recognition ${same.toFixed(2)}× the sheets' time per zone.`;
+}
+
 export function writeResults(r: RunResults): string {
   const m = r.machine;
   return `# ZoneReport benchmarks
@@ -332,5 +362,7 @@ ${formulasSection(r.formulas)}
 ${tripsSection(r.trips)}
 
 ${paneSection(r.pane)}
+
+${tablesSection(r.tables)}
 `;
 }

@@ -231,6 +231,42 @@ describe('standalone pane in Chromium', () => {
   });
 });
 
+describe('a city\'s table of its zones in standalone mode (template.md §5)', () => {
+  it('checks it with the same counts as the command line and summarises its zones with the same ranks', async () => {
+    const samples = path.join(tmp, 'samples');
+    const tableFiles = [path.join(samples, '开发区名录.xlsx'), path.join(samples, '历史数据.xlsx'), ...listXlsx(path.join(samples, '2026-09-城市表'))];
+    const cli = (cmd: string[]) => spawnSync('node', [path.join(ROOT, 'bin', 'zone-report.js'), ...cmd], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const check = JSON.parse(cli(['check', ...tableFiles, '--json']).stdout) as { totals: typeof totals };
+    const [register, history, ...rest] = tableFiles;
+    const s = JSON.parse(cli(['summary', ...rest, '--register', register, '--history', history, '--json']).stdout) as SummaryReport;
+    const page = await openPane();
+    await page.getByTestId('open-files-input').setInputFiles(tableFiles);
+    await page.getByTestId('opened-list').waitFor();
+    await page.getByRole('button', { name: '检查整个工作簿' }).click();
+    await page.getByTestId('counts').waitFor({ timeout: 120_000 });
+    await expect(page.getByTestId('counts').textContent()).resolves.toBe(`${check.totals.error} 个错误, ${check.totals.warning} 个警告, ${check.totals.info} 个提示`);
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await page.getByTestId('build-summary').click();
+    await page.getByTestId('zone-table').waitFor({ timeout: 120_000 });
+    await page.getByTestId('summary-indicator').selectOption('01');
+    const shown = await page.getByTestId('zone-row').evaluateAll((rows) =>
+      rows.map((r) => [r.getAttribute('data-zone'), r.querySelector('[data-testid="growth"]')?.textContent ?? '', r.querySelector('[data-testid="city-rank"]')?.textContent ?? '']),
+    );
+    const expected = s.zones.map((z) => {
+      const f = z.indicators['01'];
+      return [z.zone.code, f ? growthCell(f.yoy, f.yoyLabel, 'zh') : '—', rankText(f?.rank?.city ?? null, 'zh')];
+    });
+    expect(shown).toEqual(expected);
+    // the table's zones are there, ranked on the growth the table published
+    const yingkou = s.zones.filter((z) => z.zone.city === '营口市');
+    expect(yingkou.length).toBe(5);
+    expect(yingkou.every((z) => z.indicators['01'].growthPublished && z.indicators['01'].rank?.city)).toBe(true);
+    await expect(page.getByTestId('growth-published').first().textContent()).resolves.toContain('同比为报表公布数');
+    await screenshot(page, '6-city-table-summary');
+    await page.close();
+  });
+});
+
 describe('office.js that fails to load', () => {
   it('shows a bilingual message, not a blank page', async () => {
     const page = await browser.context.newPage();

@@ -21,16 +21,18 @@ import type { SampleZoneMonth } from './month';
 export const CITY_TABLE_CODES = ['01', '08', '11', '12', '15'] as const;
 
 export interface CityTableOptions {
-  /** misprint one 位次 (固定资产投资: the first two ranked zones swapped) */
+  /** misprint one 位次 (the second indicator: the first two ranked zones swapped) */
   wrongRank?: boolean;
+  /** the indicators across (default CITY_TABLE_CODES; the benchmark takes all 23) */
+  codes?: readonly string[];
 }
 
-const amount = (ind: Indicator, v: number | null): number | null => (v === null ? null : ind.unit === '万元' ? roundHalfAway(v / 10000, 2) : roundHalfAway(v, 1));
+const amount = (ind: Indicator, v: number | null): number | null => (v === null ? null : ind.unit === '万元' ? roundHalfAway(v / 10000, 2) : ind.unit === '个' ? v : roundHalfAway(v, 1));
 
 /** The table of `city`'s zones (their sample figures for `period`). */
 export function cityTableSheet(city: string, month: SampleZoneMonth[], period: Period, opts: CityTableOptions = {}): OutSheet {
   const catalogue = defaultConfig().catalogue;
-  const inds = CITY_TABLE_CODES.map((c) => catalogue.find((i) => i.code === c) as Indicator);
+  const inds = (opts.codes ?? CITY_TABLE_CODES).map((c) => catalogue.find((i) => i.code === c) as Indicator);
   const ncols = 1 + inds.length * 3;
   const last = columnLetters(ncols - 1);
   const title: OutCell[] = [{ v: `${period.year}年1-${period.month}月${city}开发区主要经济指标完成情况`, style: 'title' }];
@@ -40,7 +42,7 @@ export function cityTableSheet(city: string, month: SampleZoneMonth[], period: P
   const merges = [`A1:${last}1`, `A2:${last}2`, 'A3:A4'];
   inds.forEach((ind, i) => {
     const c = 1 + i * 3;
-    head1.push({ v: ind.unit === '万元' ? ind.name : `${ind.name}(${ind.unit})`, style: 'header' }, { v: null, style: 'header' }, { v: null, style: 'header' });
+    head1.push({ v: ind.unit === '万元' || ind.unit === '%' ? ind.name : `${ind.name}(${ind.unit})`, style: 'header' }, { v: null, style: 'header' }, { v: null, style: 'header' });
     head2.push({ v: `1-${period.month}月累计`, style: 'header' }, { v: '同比(%)', style: 'header' }, { v: '位次', style: 'header' });
     merges.push(`${columnLetters(c)}3:${columnLetters(c + 2)}3`);
   });

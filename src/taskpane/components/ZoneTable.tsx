@@ -1,7 +1,8 @@
 /**
  * The summary's table of zones for one indicator: 1-本月累计, 同比 (or its label), 全市/全省 位次,
  * 税收占比, composite score. Zones included despite errors, and gray zones, are shown gray; an
- * included zone's figure in error says it is not counted; the score items left out are said below.
+ * included zone's figure in error says it is not counted; the score items left out, and growth taken
+ * as a report published it (template.md §5), are said below.
  */
 import type { Config } from '../../domain/config/schema';
 import type { SummaryReport } from '../../domain/summary/types';
@@ -9,6 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import { amount, growthCell, oneDecimal, rankText } from '../format';
 import { useStyles } from '../styles';
 import { scoreMissingLines, scoreMissingNote } from '../../domain/summary/score-missing';
+import { publishedGrowthLines } from '../../domain/summary/published';
 
 export function ZoneTable(props: { summary: SummaryReport; config: Config; indicator: string; taxShare: string | null }) {
   const { t, lang } = useI18n();
@@ -16,6 +18,8 @@ export function ZoneTable(props: { summary: SummaryReport; config: Config; indic
   // what the composite score left out (rules.md §4), as the 汇总 sheet says it
   const note = scoreMissingNote(props.summary, props.config);
   const missing = note ? scoreMissingLines(note, lang) : [];
+  // growth taken as published (no 上年同期 figure) and ranked as such, as the 汇总 sheet says it
+  const published = publishedGrowthLines(props.summary, props.config, lang);
   return (
     <div className={s.scroll}>
       <table className={s.table} data-testid="zone-table">
@@ -72,6 +76,11 @@ export function ZoneTable(props: { summary: SummaryReport; config: Config; indic
       </table>
       {missing.map((line) => (
         <div key={line} className={s.muted} data-testid="score-missing">
+          {line}
+        </div>
+      ))}
+      {published.map((line) => (
+        <div key={line} className={s.muted} data-testid="growth-published">
           {line}
         </div>
       ))}
