@@ -18,7 +18,19 @@ export function nameKey(text: string): string {
   return normaliseName(text).replace(/\([^()]*\)$/, '');
 }
 
+// Built once per catalogue: every sheet of a check is matched against the same one.
+const indexes = new WeakMap<Indicator[], CatalogueIndex>();
+
 export function indexCatalogue(catalogue: Indicator[]): CatalogueIndex {
+  let ix = indexes.get(catalogue);
+  if (!ix) {
+    ix = buildIndex(catalogue);
+    indexes.set(catalogue, ix);
+  }
+  return ix;
+}
+
+function buildIndex(catalogue: Indicator[]): CatalogueIndex {
   const byCode = new Map<string, Indicator>();
   const byName = new Map<string, Indicator>();
   const ambiguous = new Set<string>();

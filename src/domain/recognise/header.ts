@@ -117,10 +117,11 @@ function columnsOf(r: number, matches: Map<number, ColumnMatch>): Omit<HeaderFou
   };
 }
 
-function scanRow(g: GridView, r: number): HeaderFound {
+/** Row r's labels as a header; `damaged`: also look for period labels that cannot be read (only while finding the header). */
+function scanRow(g: GridView, r: number, damagedToo = false): HeaderFound {
   const matches = matchesOf(g, r, 0, g.width(r) - 1);
   const damaged: HeaderFound['damaged'] = [];
-  for (let c = 0; c < g.width(r); c++) {
+  for (let c = 0; damagedToo && c < g.width(r); c++) {
     // text only: a date or a number in a header row is no label at all
     if (matches.has(c) || typeof g.cell(r, c)?.v !== 'string') continue;
     const d = damagedPeriodLabel(g.label(r, c));
@@ -275,8 +276,17 @@ const INSTRUCTION_WORDS = /说明|解释|注释/;
 
 /** Row r read as a header row (the name column and at least two value columns), or null. */
 export function rowAsHeader(g: GridView, r: number): HeaderFound | null {
-  const h = scanRow(g, r);
-  return h.columns.name !== undefined && valueCount(h) >= 2 ? h : null;
+  // asked of every data row (a header repeated at a page break): rows without the labels leave early
+  const matches = matchesOf(g, r, 0, g.width(r) - 1);
+  let name = false;
+  let values = 0;
+  for (const m of matches.values()) {
+    if (m.key === 'name') name = true;
+    else if (VALUE_COLUMNS.includes(m.key)) values++;
+  }
+  if (!name || values < 2) return null;
+  const h: HeaderFound = { ...columnsOf(r, matches), damaged: [], groups: [] };
+  return valueCount(h) >= 2 ? h : null;
 }
 
 export function findHeader(g: GridView): HeaderResult {
@@ -285,7 +295,7 @@ export function findHeader(g: GridView): HeaderResult {
   let bestScore = 0;
   let attempt = false;
   for (let r = 0; r < last; r++) {
-    const h = scanRow(g, r);
+    const h = scanRow(g, r, true);
     const values = valueCount(h);
     const hasName = h.columns.name !== undefined;
     if (hasName && values >= 2) return { kind: 'found', header: extendTwoRowHeader(g, h) };

@@ -89,7 +89,7 @@ export function readIndicatorRows(rd: Reading, header: HeaderFound, idx: Catalog
     for (const k of FIGURE_COLUMNS) if (cols[k] !== undefined) figures[k] = { r, c: cols[k] as number } satisfies CellPlace;
     const unitText = cols.unit !== undefined ? g.text(r, cols.unit) : '';
     const nameText = g.text(r, nameCol);
-    const inName = unitInName(nameText);
+    const inName = nameText.endsWith(')') || nameText.endsWith('）') ? unitInName(nameText) : null;
     const nameUnit: UnitAt | null = inName !== null ? { unit: inName, cell: g.addr(r, nameCol) } : null;
     if (nameUnit && unitText === '') rd.unitsInNames = true;
     const rec = readRecord(rd, {
@@ -103,7 +103,7 @@ export function readIndicatorRows(rd: Reading, header: HeaderFound, idx: Catalog
       note: cols.note !== undefined ? g.text(r, cols.note) || null : null,
       noBase,
     });
-    if (DEDUP.test(normaliseLabel(nameText))) rec.dedup = true;
+    if (nameText.includes('剔重') && DEDUP.test(normaliseLabel(nameText))) rec.dedup = true;
     records.push(rec);
   }
   if (scan.otherTable) rd.findings.push(otherTableError(rd.where, scan.otherTable.r, g.addr(scan.otherTable.r, scan.otherTable.c), header.row));
