@@ -5,7 +5,7 @@
  */
 import { checkWorkbooks, type CheckResult } from './check';
 import { defaultConfig } from './config/validate';
-import { input, reportSheet } from './check.fixtures';
+import { goodRows, input, reportSheet, withRow } from './check.fixtures';
 import { CITY_TABLE_MERGES, cityTableRows, VARIANT_ZONES } from './recognise/variants.fixtures';
 import { grid, type FixtureCell } from './recognise/grid-fixture';
 import { summarise, summarySheets } from './summary';
@@ -96,5 +96,39 @@ describe('a workbook with a table and a zone\'s own sheet', () => {
     const dup = c.report.findings.filter((f) => f.rule === 'V-DUP');
     expect(dup.map((f) => [f.sheet, f.zone])).toEqual([['辽滨9月', 'G212001']]);
     expect(summary(c).zones.find((z) => z.zone.code === 'G212001')?.status).toBe('gray');
+  });
+});
+
+describe('a table with its base column and subtotals', () => {
+  const rows = (liaobinYoy: number, subtotal: number): FixtureCell[][] => [
+    ['统计期:2026年9月'],
+    ['开发区', '规上工业总产值(万元)', null, null, null],
+    [null, '1-9月累计', '上年同期', '同比(%)', '位次'],
+    ['国家级开发区', null, null, null, null],
+    ['辽滨经开区', 400000, 350000, liaobinYoy, 1],
+    ['盘锦高新区', 200000, 180000, 11.1, 2],
+    ['小计', subtotal, 530000, 13.2, null],
+    ['双台子开发区', 80000, 76000, 5.3, 3],
+    ['合计', 680000, 606000, 12.2, null],
+  ];
+  const sheet = (yoy: number, subtotal: number) => grid('盘锦市', rows(yoy, subtotal), ['B2:E2', 'A2:A3']);
+  test('growth is recomputed from the base and a published one that differs is that zone\'s V-YOY, at the table\'s cell', () => {
+    expect(check(sheet(14.3, 600000)).report.findings.filter((f) => f.level !== 'info')).toEqual([]);
+    const wrong = check(sheet(15.3, 600000)).report.findings.filter((f) => f.rule === 'V-YOY');
+    expect(wrong.map((f) => [f.zone, f.cell, f.value, f.expected])).toEqual([['G212001', 'D5', 15.3, 14.3]]);
+  });
+  test('a 小计 covers the rows since the header; the 合计 every row that adds up', () => {
+    const off = check(sheet(14.3, 610000)).report.findings.filter((f) => f.rule === 'V-SUM');
+    expect(off.map((f) => [f.cell, f.value, f.expected])).toEqual([['B7', 610000, 600000]]);
+  });
+});
+
+describe('a rank published on a zone\'s own sheet (12.3(5))', () => {
+  test('is compared with the zone\'s place in its city as the summary ranks it', () => {
+    // 辽滨's good report (every figure consistent), its 规上工业总产值 同比 typed with a published rank
+    const own = reportSheet('辽滨9月', withRow(goodRows(), '01', ['规模以上工业总产值', '01', '万元', 45765.4, 398765.4, 352011, '13.3(5)', 520000, null]));
+    const r = summary(check(own)).findings.filter((f) => f.rule === 'V-RANK');
+    expect(r.map((f) => [f.zone, f.cell, f.value, f.expected])).toEqual([['G212001', 'G4', 5, 1]]);
+    expect(r[0].message.zh).toContain('公布位次第5位,按数据应为第1位');
   });
 });

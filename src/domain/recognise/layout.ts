@@ -16,7 +16,8 @@ import { findHeader, HEADER_SCAN_ROWS, type HeaderFound } from './header';
 import { transposedView } from './transposed';
 import { matchColumnLabel } from './labels';
 import { readPeriodText } from './period';
-import { tableHeader, type TableHeader } from './table-header';
+import { isZoneLabel, tableHeader, type TableHeader } from './table-header';
+import { normaliseLabel } from '../cells/normalise';
 
 export type Layout =
   | { kind: 'indicators-down'; header: HeaderFound }
@@ -66,17 +67,37 @@ function hasZoneRows(g: GridView, h: TableHeader, idx: CatalogueIndex): boolean 
   return false;
 }
 
+/**
+ * The top row of a table of zones: the first row (within 15) naming two or more indicators, or one
+ * indicator beside a zone column's label (开发区 | 规上工业总产值: a table of one indicator).
+ */
+function tableTop(g: GridView, idx: CatalogueIndex, across: number | null): number | null {
+  for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, g.rowCount); r++) {
+    if (r === across) return r;
+    let ind = false;
+    let zone = false;
+    for (let c = 0; c < g.width(r) && !(ind && zone); c++) {
+      const t = g.text(r, c);
+      if (!ind && matchName(idx, t)) ind = true;
+      else if (!zone && isZoneLabel(normaliseLabel(t))) zone = true;
+    }
+    if (ind && zone) return r;
+  }
+  return null;
+}
+
 export function detectLayout(g: GridView, idx: CatalogueIndex): Layout {
   const head = findHeader(g);
   if (head.kind === 'found') return { kind: 'indicators-down', header: head.header };
   const across = indicatorsAcross(g, idx);
-  if (across !== null) {
+  const top = tableTop(g, idx, across);
+  if (across !== null || top !== null) {
     // period labels down the first column: a transposed report; else names down it: a table of zones
-    const t = transposed(g, idx);
+    const t = across !== null ? transposed(g, idx) : null;
     if (t) return t;
-    const table = tableHeader(g, across, idx);
+    const table = top !== null ? tableHeader(g, top, idx) : null;
     if (table && hasZoneRows(g, table, idx)) return { kind: 'zones-down', header: table };
-    return { kind: 'indicators-across', row: across };
+    if (across !== null) return { kind: 'indicators-across', row: across };
   }
   if (head.attempt) return { kind: 'attempt', best: head.best };
   let empty = true;

@@ -41,15 +41,15 @@ export function recogniseSheet(sheet: SheetGrid, ctx: RecogniseContext): SheetRe
   switch (layout.kind) {
     case 'indicators-down':
       // several zones named over their own value columns: zones across, a table of its own kind
-      return layout.header.groups.length >= 2 ? readZonesAcross(g, layout.header, ctx) : readZoneSheet(g, layout.header, null, ctx);
+      return layout.header.groups.length >= 2 ? readZonesAcross(g, layout.header, ctx) : readZoneSheet(g, { header: layout.header }, ctx);
     case 'zones-down':
       return readZoneTable(g, layout.header, ctx);
     case 'transposed':
-      return readZoneSheet(layout.view, layout.header, null, ctx, { g, endRow: layout.metaEnd });
+      return readZoneSheet(layout.view, { header: layout.header, metaFrom: { g, endRow: layout.metaEnd } }, ctx);
     case 'indicators-across':
-      return readZoneSheet(g, null, null, ctx, undefined, layout.row);
+      return readZoneSheet(g, { header: null, across: layout.row }, ctx);
     case 'attempt':
-      return readZoneSheet(g, null, layout.best, ctx);
+      return readZoneSheet(g, { header: null, best: layout.best }, ctx);
     case 'none':
       return {
         kind: 'skipped',

@@ -50,7 +50,8 @@ export interface TableHeader {
   ytdMonth: { n: number; year: number | null; row: number; col: number } | null;
 }
 
-const isZoneLabel = (l: string): boolean => ZONE_COLUMN.has(l);
+/** A label naming the zone column of a table (开发区, 单位名称, 地区…). */
+export const isZoneLabel = (l: string): boolean => ZONE_COLUMN.has(l);
 
 /** The columns an indicator's name spans: its merge, else itself. */
 function spanOf(g: GridView, r: number, c: number): number {

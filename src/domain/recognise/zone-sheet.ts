@@ -28,20 +28,21 @@ function missingColumns(h: HeaderFound | null): Required[] {
   return REQUIRED.filter((k) => h?.columns[k] === undefined && !(k === 'base' && published));
 }
 
-/**
- * A report sheet with indicators down the rows, as `g` shows it (a transposed sheet through its
- * transposed view: its meta lines are then read from `metaFrom`). `header` null: a report attempt
- * without a usable header (`best` came closest), or a sheet with indicators across that cannot be
- * read (`across`: the row naming them).
- */
-export function readZoneSheet(
-  g: GridView,
-  header: HeaderFound | null,
-  best: HeaderFound | null,
-  ctx: RecogniseContext,
-  metaFrom?: { g: GridView; endRow: number },
-  across?: number,
-): RecognisedReport {
+/** How the sheet is laid out, as layout.ts found it. */
+export type ZoneSheetLayout =
+  /** a header (through a transposed view: its meta lines are read from `metaFrom`, rows above `endRow`) */
+  | { header: HeaderFound; metaFrom?: { g: GridView; endRow: number } }
+  /** a report attempt without a usable header: the row that came closest */
+  | { header: null; best: HeaderFound | null }
+  /** indicators across the columns with nothing to read them by: the row naming them */
+  | { header: null; across: number };
+
+/** A report sheet with indicators down the rows, as `g` shows it. */
+export function readZoneSheet(g: GridView, layout: ZoneSheetLayout, ctx: RecogniseContext): RecognisedReport {
+  const header = layout.header;
+  const metaFrom = 'metaFrom' in layout ? layout.metaFrom : undefined;
+  const best = 'best' in layout ? layout.best : null;
+  const across = 'across' in layout ? layout.across : undefined;
   const sheet = g.sheet.name;
   const meta = metaFrom ? readMeta(metaFrom.g, metaFrom.endRow) : readMeta(g, header ? header.row : Math.min(HEADER_SCAN_ROWS, g.rowCount));
   const id = sheetIdentity(g, sheet, meta, header, ctx.register, ctx.fallbackYear);

@@ -20,7 +20,7 @@ export function readZonesAcross(g: GridView, header: HeaderFound, ctx: Recognise
   const table: RecognisedTable = { kind: 'table', sheet: g.sheet.name, period: null, reports: [], rows: [], findings: [], skipped: [] };
   header.groups.forEach((group, i) => {
     const own: HeaderFound = { ...header, columns: { ...shared, ...group.columns }, units: group.units, groups: [group] };
-    const report = readZoneSheet(g, own, null, ctx);
+    const report = readZoneSheet(g, { header: own }, ctx);
     const mine: Finding[] = [];
     for (const f of report.findings) {
       const col = f.cell ? parseA1(f.cell.split(':')[0])?.col : undefined;
