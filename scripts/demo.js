@@ -2,8 +2,9 @@
 /*
  * `npm run demo`: the main job on the bundled sample. Writes sample workbooks (a register, a history
  * workbook and ten zones' 2026-09 reports, one with typical clerk mistakes), checks them with annotated
- * copies, and builds the quarter-end summary with warnings. `check` exits 1 when it finds errors —
- * the sample is meant to have some — so only exit codes 2 and above fail the demo.
+ * copies, builds the quarter-end summary with warnings (汇总, 一页纸, 预警清单) and drafts the quarterly
+ * bulletin (通报.docx, marked 草稿). `check` exits 1 when it finds errors — the sample is meant to have
+ * some — so only exit codes 2 and above fail the demo.
  */
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -31,9 +32,10 @@ const history = path.join(samples, '历史数据.xlsx');
 const month = path.join(samples, '2026-09');
 run(['sample', '--out', samples], [0]);
 run(['check', month, '--register', register, '--history', history, '--out', path.join(out, 'annotated')], [0, 1]);
-run(['summary', month, '--register', register, '--history', history, '--out', path.join(out, '汇总.xlsx')], [0, 1]);
+run(['summary', month, '--register', register, '--history', history, '--out', path.join(out, '汇总.xlsx'), '--bulletin', path.join(out, '通报.docx')], [0, 1]);
 process.stdout.write(
   `\n示例结果 / Demo output:\n` +
     `  标注副本 annotated workbooks: ${path.relative(root, path.join(out, 'annotated'))}/\n` +
-    `  汇总与预警 summary and warnings: ${path.relative(root, path.join(out, '汇总.xlsx'))}\n`,
+    `  汇总与预警 summary and warnings (汇总, 一页纸, 预警清单): ${path.relative(root, path.join(out, '汇总.xlsx'))}\n` +
+    `  季度通报(草稿) quarterly bulletin, draft: ${path.relative(root, path.join(out, '通报.docx'))}\n`,
 );

@@ -18,7 +18,7 @@ import type { XlContext, XlWorksheet } from './api';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './limits';
 import { syncChecked } from './sync';
 
-const WRITABLE = new Set<string>([TOOL_SHEETS.findings, TOOL_SHEETS.summary, TOOL_SHEETS.warnings, TOOL_SHEETS.history]);
+const WRITABLE = new Set<string>([TOOL_SHEETS.findings, TOOL_SHEETS.summary, TOOL_SHEETS.onePage, TOOL_SHEETS.warnings, TOOL_SHEETS.history]);
 
 /** Excel column width in points for a width in characters (≈7 px per character + 5 px padding). */
 export function widthPoints(chars: number): number {
@@ -37,8 +37,8 @@ export function cellContent(c: OutCell | undefined): { input: string | number; f
 function notToolSheet(name: string): PortError {
   return new PortError(
     'E_NOT_TOOL_SHEET',
-    `工具只能写入自己的工作表(核查结果、汇总、预警清单、历史数据),不会写入“${name}”。`,
-    `The tool only writes its own sheets (核查结果, 汇总, 预警清单, 历史数据), never "${name}".`,
+    `工具只能写入自己的工作表(核查结果、汇总、一页纸、预警清单、历史数据),不会写入“${name}”。`,
+    `The tool only writes its own sheets (核查结果, 汇总, 一页纸, 预警清单, 历史数据), never "${name}".`,
   );
 }
 

@@ -14,6 +14,7 @@ import { keyFlows, keyRatios } from './warnings';
 import { BULLETIN, LEVEL_NAME, LEVEL_RANK, one } from './wording';
 import { columnLetters } from '../a1';
 import { scoreMissingLines, scoreMissingNote } from './score-missing';
+import { onePageSheet } from './one-page';
 
 const T = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
@@ -65,8 +66,9 @@ function amountFmt(ind: Indicator): string {
   return ind.unit === '个' ? FORMATS.count : FORMATS.amount;
 }
 
+/** 汇总, 预警清单 and the managers' 一页纸 (one-page.ts). */
 export function summarySheets(summary: SummaryReport, config: Config, lang: Lang): OutSheet[] {
-  return [summarySheet(summary, config, lang), warningSheet(summary, config, lang)];
+  return [summarySheet(summary, config, lang), warningSheet(summary, config, lang), onePageSheet(summary, config, lang)];
 }
 
 // ------------------------------------------------------------------ 汇总
