@@ -54,8 +54,8 @@ export const PAGE = {
   /** the page number's top 7 mm below the text: its line (4号, ≈ 5 mm) ends 23 mm above the edge */
   footer: tw(23),
   header: tw(15),
-  /** 225 mm / 22 lines = 28.95 pt */
-  linePitch: Math.round((225 * MM) / 22),
+  /** 225 mm / 22 lines, rounded down so 22 lines fit: 579 twips = 28.95 pt */
+  linePitch: Math.floor((225 * MM) / 22),
 } as const;
 
 const BODY_PT = 16;
@@ -215,7 +215,7 @@ function markHeader(mark: string | null): Header {
         alignment: AlignmentType.RIGHT,
         children: [
           new TextWatermark({ text: mark, font: FONT.heading1, color: 'C0C0C0', opacity: 0.4 }),
-          run(`${mark}:未经审核,不得印发`, FONT.heading1, 12, { color: 'C00000' }),
+          run(`${mark}\uFF1A未经审核\uFF0C不得印发`, FONT.heading1, 12, { color: 'C00000' }),
         ],
       }),
     ],
