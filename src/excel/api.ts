@@ -79,6 +79,39 @@ export interface XlFreezePanes {
   freezeAt(frozenRange: string): void;
 }
 
+/** Page setup of a sheet (ExcelApi 1.9): margins in points. */
+export interface XlPageLayout {
+  orientation: string;
+  paperSize: string;
+  centerHorizontally: boolean;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  setPrintArea(printArea: string): void;
+  setPrintTitleRows(printTitleRows: string): void;
+}
+
+/** The part of a chart the one-page view uses (ExcelApi 1.1; reversePlotOrder 1.7). */
+export interface XlChart {
+  name: string;
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  readonly dataLabels: { showValue: boolean };
+  readonly axes: { readonly categoryAxis: { reversePlotOrder: boolean } };
+  readonly series: {
+    getItemAt(index: number): { readonly points: { getItemAt(index: number): { readonly format: { readonly fill: { setSolidColor(color: string): void } } } } };
+  };
+  setPosition(startCell: string, endCell?: string): void;
+}
+
+export interface XlChartCollection {
+  add(type: string, sourceData: XlRange, seriesBy?: string): XlChart;
+}
+
 export interface XlWorksheet extends XlLoadable {
   readonly id: string;
   readonly name: string;
@@ -87,6 +120,9 @@ export interface XlWorksheet extends XlLoadable {
   readonly isNullObject: boolean;
   readonly protection: XlLoadable & { readonly protected: boolean };
   readonly freezePanes: XlFreezePanes;
+  /** ExcelApi 1.9 */
+  readonly pageLayout: XlPageLayout;
+  readonly charts: XlChartCollection;
   getRange(address?: string): XlRange;
   getRanges(address?: string): XlRangeAreas;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;

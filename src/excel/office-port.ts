@@ -85,7 +85,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   async writeSheets(sheets: OutSheet[]): Promise<void> {
-    await this.writing((ctx) => writeToolSheets(ctx, sheets));
+    await this.writing((ctx) => writeToolSheets(ctx, sheets, undefined, this.supports));
   }
 
   async loadStoredConfig(): Promise<string | null> {

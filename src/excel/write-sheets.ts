@@ -14,7 +14,9 @@ import { a1, columnLetters } from '../domain/a1';
 import { FORMATS, STYLES, type OutCell, type OutSheet, type StyleKey } from '../domain/output/sheet-model';
 import { PortError, TOOL_SHEETS } from '../domain/port';
 import { packCells } from '../domain/a1-areas';
-import type { XlContext, XlWorksheet } from './api';
+import type { SetSupport, XlContext, XlWorksheet } from './api';
+import { queueLevelChart } from './level-chart';
+import { queuePageLayout } from './page-layout';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './limits';
 import { syncChecked } from './sync';
 
@@ -43,7 +45,7 @@ function notToolSheet(name: string): PortError {
 }
 
 /** Queues one sheet's content; calls `flush` (a sync) whenever the budget would be exceeded. */
-async function queueSheet(ctx: XlContext, ws: XlWorksheet, sheet: OutSheet, budget: { used: number }, flush: () => Promise<void>): Promise<void> {
+async function queueSheet(ctx: XlContext, ws: XlWorksheet, sheet: OutSheet, budget: { used: number }, flush: () => Promise<void>, supports: SetSupport): Promise<void> {
   const width = Math.max(1, sheet.columns.length, ...sheet.rows.map((r) => r.length));
   const last = columnLetters(width - 1);
   let block: { inputs: (string | number)[][]; fmts: string[][]; top: number } = { inputs: [], fmts: [], top: 0 };
@@ -107,9 +109,12 @@ async function queueSheet(ctx: XlContext, ws: XlWorksheet, sheet: OutSheet, budg
   else if (f && f.rows > 0) ws.freezePanes.freezeRows(f.rows);
   else if (f && f.cols > 0) ws.freezePanes.freezeColumns(f.cols);
   if (sheet.tabColor) ws.tabColor = `#${sheet.tabColor}`;
+  // 一页纸: its chart (with the print area grown to hold it) and its page setup
+  if (sheet.chart) queueLevelChart(ws, sheet.chart, supports);
+  queuePageLayout(ws, sheet, supports, sheet.chart?.printArea);
 }
 
-export async function writeToolSheets(ctx: XlContext, sheets: OutSheet[], signal?: AbortSignal): Promise<void> {
+export async function writeToolSheets(ctx: XlContext, sheets: OutSheet[], signal?: AbortSignal, supports: SetSupport = () => false): Promise<void> {
   for (const s of sheets) if (!WRITABLE.has(s.name)) throw notToolSheet(s.name);
   if (sheets.length === 0) return;
   const coll = ctx.workbook.worksheets;
@@ -126,7 +131,7 @@ export async function writeToolSheets(ctx: XlContext, sheets: OutSheet[], signal
   for (const sheet of sheets) {
     existing.get(sheet.name)?.delete();
     const ws = coll.add(sheet.name);
-    await queueSheet(ctx, ws, sheet, budget, flush);
+    await queueSheet(ctx, ws, sheet, budget, flush, supports);
   }
   await syncChecked(ctx, signal);
 }

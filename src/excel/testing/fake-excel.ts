@@ -68,6 +68,7 @@ export class FakeExcel {
   readonly inserted: string[] = [];
   readonly handlers: ((args: XlChangedArgs) => Promise<unknown>)[] = [];
   private supported: Set<string>;
+  private unsupported: string[];
   private failures = new Map<number, string>();
   private nextSheetId = 1;
   private nextCfId = 1;
@@ -77,6 +78,7 @@ export class FakeExcel {
     this.maxRequestBytes = opts.maxRequestBytes ?? 5_000_000;
     this.maxCellsPerRead = opts.maxCellsPerRead ?? 5_000_000;
     this.supported = new Set(opts.supported ?? []);
+    this.unsupported = opts.unsupported ?? [];
   }
 
   /** `Excel.run` for the fake: a fresh request context per batch; pending operations synced at the end. */
@@ -92,6 +94,10 @@ export class FakeExcel {
   readonly isSetSupported: SetSupport = (name, version) => {
     if (name !== 'ExcelApi') return false;
     const minor = Number(version.split('.')[1] ?? '0');
+    for (const s of this.unsupported) {
+      const [n, v] = s.split(' ');
+      if (n === name && minor >= Number(v.split('.')[1])) return false;
+    }
     if (minor <= 9) return true;
     for (const s of this.supported) {
       const [n, v] = s.split(' ');
@@ -124,6 +130,7 @@ export class FakeExcel {
       tabColor: '',
       freeze: null,
       columnWidths: new Map(),
+      charts: [],
     };
     this.sheets.push(s);
     return s;

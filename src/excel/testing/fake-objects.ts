@@ -23,6 +23,7 @@ import { areaBounds, quoteSheet, rangeAddress, splitAreas } from '../../domain/a
 import type { RangePos } from '../../domain/a1';
 import type { FakeContext } from './fake-context';
 import { FakeProxy } from './fake-proxy';
+import { FakeChartCollection, FakePageLayout } from './fake-chart';
 import {
   cellIsEmpty,
   FAKE_MAX_ADDRESS_CHARS,
@@ -144,6 +145,8 @@ class FakeWorksheetCollection extends FakeProxy implements XlWorksheetCollection
 class FakeWorksheet extends FakeProxy implements XlWorksheet {
   readonly protection: FakeProtection;
   readonly freezePanes: XlFreezePanes;
+  readonly pageLayout: FakePageLayout;
+  readonly charts: FakeChartCollection;
 
   constructor(
     ctx: FakeContext,
@@ -152,6 +155,8 @@ class FakeWorksheet extends FakeProxy implements XlWorksheet {
   ) {
     super(ctx);
     this.protection = new FakeProtection(ctx, state);
+    this.pageLayout = new FakePageLayout(ctx, state);
+    this.charts = new FakeChartCollection(ctx, state);
     const write = (name: string, args: unknown, f: (s: FakeSheetState) => void) =>
       ctx.write(name, args, () => {
         const s = state();

@@ -1,5 +1,6 @@
 /** State of the fake Excel workbook (plain data), its error type and counters. See fake-excel.ts. */
 import type { RangePos } from '../../domain/a1';
+import type { FakeChartState, FakePageState } from './fake-chart';
 
 
 export type FakeValue = number | string | boolean;
@@ -41,6 +42,9 @@ export interface FakeSheetState {
   tabColor: string;
   freeze: { rows: number; cols: number } | null;
   columnWidths: Map<number, number>;
+  /** page layout written (ExcelApi 1.9) */
+  page?: FakePageState;
+  charts: FakeChartState[];
 }
 
 export interface FakeSheetInit {
@@ -85,6 +89,8 @@ export interface FakeExcelOptions {
   maxCellsPerRead?: number;
   /** requirement sets reported as supported, e.g. ['ExcelApi 1.13'] (default: 1.1–1.9 only) */
   supported?: string[];
+  /** sets reported as missing although in the default range, e.g. ['ExcelApi 1.9'] (an older host: it and every later one) */
+  unsupported?: string[];
 }
 
 export const MAX_ROWS = 1_048_576;

@@ -7,6 +7,7 @@ import type { Config } from '../../domain/config/schema';
 import { defaultConfig } from '../../domain/config/validate';
 import { checkWorkbooksAsync, type CheckInput, type CheckResult } from '../../domain/check';
 import { summarise, summarySheets, archiveRows } from '../../domain/summary';
+import { bulletinModel } from '../../domain/bulletin';
 import type { SummaryReport } from '../../domain/summary/types';
 import { findingsSheet } from '../../domain/output/findings-sheet';
 import { historySheet, mergeHistory } from '../../domain/recognise/history-sheet';
@@ -204,6 +205,18 @@ export class EngineServices implements PaneServices {
     await port.writeSheets(sheets);
     saveBlob(name, await port.toBytes(), XLSX_TYPE);
     return name;
+  }
+
+  /**
+   * The bulletin as a .docx download, in standalone mode and in Excel alike (a blob link: the pane
+   * cannot save into the user's folders, and Excel has no API to hand a Word file over). The docx
+   * renderer is loaded on demand, so it stays out of the pane's first chunk.
+   */
+  async downloadBulletin(summary: SummaryReport, config: Config, final: boolean): Promise<string> {
+    const doc = bulletinModel(summary, config, { final });
+    const { renderBulletin, DOCX_TYPE } = await import('../../docx/render-bulletin');
+    saveBlob(doc.fileName, await renderBulletin(doc), DOCX_TYPE);
+    return doc.fileName;
   }
 
   async loadStoredConfig(): Promise<string | null> {

@@ -61,6 +61,8 @@ export interface PaneServices {
   archive(summary: SummaryReport): Promise<number>;
   /** standalone: download the summary workbook (汇总, 预警清单, 历史数据) */
   downloadSummary(summary: SummaryReport, config: Config, lang: Lang): Promise<string>;
+  /** the quarterly bulletin (.docx) drafted from the summary; `final` removes the 草稿 mark; returns the file name */
+  downloadBulletin(summary: SummaryReport, config: Config, final: boolean): Promise<string>;
   loadStoredConfig(): Promise<string | null>;
   storeConfig(json: string): Promise<void>;
 }
