@@ -6,6 +6,7 @@
  * the user says it is final; a month that is not a quarter end is a preview, in the title and mark.
  */
 import type { Config } from '../config/schema';
+import { PortError } from '../port';
 import { monthOf } from '../summary/period';
 import type { SummaryReport } from '../summary/types';
 import { grayBlocks } from './gray-section';
@@ -21,13 +22,13 @@ export interface BulletinOptions {
   final?: boolean;
 }
 
-/** Why no bulletin can be drafted (the summary has no period: no report was read). */
-export class BulletinError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
+/**
+ * Why no bulletin can be drafted (the summary has no period: no report was read). A PortError, the
+ * project's bilingual refusal, so the pane shows its own words, not "unexpected error".
+ */
+export class BulletinError extends PortError {
+  constructor(zh: string, en: string) {
+    super('E_NO_BULLETIN', zh, en);
     this.name = 'BulletinError';
   }
 }
