@@ -240,8 +240,8 @@ describe('in Chromium: no request leaves 127.0.0.1 except for office.js, no CSP 
 
     const seen = await violations();
     process.stdout.write(`CSP violations seen: ${seen.length}${seen.length ? '\n  ' + seen.join('\n  ') : ''}\n`);
-    // office.js may try to frame its telemetry page, on its own host or on its telemetry service's (seen
-    // the npm copy of office.js now does the latter too): frame-src refuses it, no request is made
+    // office.js may try to frame its telemetry page, on its own host or on its telemetry service's
+    // (the npm copy of office.js now does the latter too): frame-src refuses it, no request is made
     const other = seen.filter((v) => !/^frame-src https:\/\/(appsforoffice\.microsoft\.com\/|telemetryservice\.firstpartyapps\.oaspapps\.com\b)/.test(v));
     expect(other).toEqual([]);
     expect(seen.filter((v) => /eval|script-src/.test(v))).toEqual([]);
