@@ -97,7 +97,7 @@ export class EngineServices implements PaneServices {
 
   async check(req: CheckRequest): Promise<CheckReport> {
     let sheets = req.sheets;
-    if (req.scope === 'activeSheet' && this.office) sheets = [await activeSheetName()];
+    if (req.scope === 'activeSheet' && this.office) sheets = [await this.office.activeSheetName(req.signal)];
     const inputs = await this.inputs(sheets, req.signal, req.onProgress);
     return (await this.run(inputs, req.config, req.signal, req.onProgress)).report;
   }
@@ -213,14 +213,4 @@ export class EngineServices implements PaneServices {
   async storeConfig(json: string): Promise<void> {
     if (this.office) await this.office.storeConfig(json);
   }
-}
-
-/** The active worksheet's name (Excel only). */
-async function activeSheetName(): Promise<string> {
-  return Excel.run(async (ctx) => {
-    const ws = ctx.workbook.worksheets.getActiveWorksheet();
-    ws.load('name');
-    await ctx.sync();
-    return ws.name;
-  });
 }

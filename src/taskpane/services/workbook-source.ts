@@ -15,6 +15,8 @@ export interface OfficePort extends WorkbookPort {
   /** after highlight/clear: earlier highlights whose formats Excel could not read, left in place */
   readonly lastHighlightNotice?: Bilingual | null;
   selectCell(sheet: string, address: string): Promise<void>;
+  /** the active worksheet's name; a bilingual PortError when a chart sheet is active */
+  activeSheetName(signal?: AbortSignal): Promise<string>;
   watchChanges(cb: (sheet: string) => void): Promise<() => void> | (() => void);
   insertWorkbook(base64: string): Promise<boolean>;
 }
