@@ -14,7 +14,7 @@ import { TOOL_SHEETS, type WorkbookPort } from '../../domain/port';
 import type { Bilingual, CheckReport, HistoryRow, Lang } from '../../domain/types';
 import { highlightsOf, reportForFile } from '../../domain/output/annotations';
 import { saveBlob, XLSX_TYPE } from './download';
-import type { CheckRequest, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
+import type { CheckRequest, ExcelFeature, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
 import { inputOf, inputOfOffice, openXlsxFiles, throwIfAborted, type OfficePort, type OpenedWorkbook } from './workbook-source';
 
 /** A turn for the event loop at most every ~12 ms of work (about a frame), so input is handled. */
@@ -55,6 +55,14 @@ export class EngineServices implements PaneServices {
     private readonly office: OfficePort | null,
     private readonly workbookName = 'Excel',
   ) {}
+
+  canUse(feature: ExcelFeature): boolean {
+    return this.office?.can?.(feature) ?? true;
+  }
+
+  limits(): Bilingual | null {
+    return this.office?.limits?.() ?? null;
+  }
 
   async openFiles(files: File[]): Promise<OpenedFile[]> {
     this.opened = await openXlsxFiles(files);

@@ -7,6 +7,7 @@ import type { WorkbookPort } from '../../domain/port';
 import { PortError } from '../../domain/port';
 import type { CheckInput } from '../../domain/check';
 import type { Bilingual } from '../../domain/types';
+import type { ExcelFeature } from './types';
 import type { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
 import { readBytes } from './read-file';
 
@@ -19,6 +20,10 @@ export interface OfficePort extends WorkbookPort {
   activeSheetName(signal?: AbortSignal): Promise<string>;
   watchChanges(cb: (sheet: string) => void): Promise<() => void> | (() => void);
   insertWorkbook(base64: string): Promise<boolean>;
+  /** whether this Excel has a feature (absent: yes) */
+  can?(feature: ExcelFeature): boolean;
+  /** what this Excel lacks, said once at start (absent or null: nothing) */
+  limits?(): Bilingual | null;
 }
 
 /** A workbook file opened in the pane: its bytes, its port (null when unreadable) or the error. */
