@@ -363,7 +363,7 @@ describe('round trips', () => {
     expect(tool(fx, 'T')).toEqual([]);
   });
 
-  test(`ExcelApi 1.7: more than ${MAX_SEPARATE_AREAS} separate areas are refused before any sync, in both languages`, async () => {
+  test(`ExcelApi 1.7: more than ${MAX_SEPARATE_AREAS} separate areas are refused before anything is written (after the sheet list), in both languages`, async () => {
     const fx = new FakeExcel({ api: '1.7' });
     fx.addSheet('S', { rows: [['x']] });
     const err = await port(fx)
