@@ -244,15 +244,16 @@ ${table(
   rows.map((r) => [r.refused ? `${r.what} (refused: ${r.refused})` : r.what, r.api, n(r.size), n(r.cells), r.syncs, r.runs, fmtKB(r.maxRequestBytes), fmtKB(r.totalRequestBytes), r.getRangesCalls]),
 )}
 
-**Target: at most 3 round trips per check and per highlight, at every level**: ${verdict(maxTrips <= 3)} (${apis
-    .map((a) => `ExcelApi ${a}: read ${syncsAt('read', a) || '–'}; highlight ${syncsAt('highlight', a) || '–'}`)
-    .join('; ')}). The read plans its value requests by size (62,500 cells per request), so a workbook far
+**Target: at most 3 round trips per check and per highlight, at every level**: ${verdict(maxTrips <= 3)} (${[
+    ...apis.filter((a) => of('read', a).length > 0).map((a) => `read at ExcelApi ${a}: ${syncsAt('read', a)}`),
+    ...apis.filter((a) => of('highlight', a).length > 0).map((a) => `highlight at ExcelApi ${a}: ${syncsAt('highlight', a)}`),
+  ].join('; ')}). The read plans its value requests by size (62,500 cells per request), so a workbook far
 beyond 200 report sheets adds one sync per 62,500 cells, never one per sheet.${
     refused.length > 0
       ? ` Below ExcelApi 1.9 every separate area needs a conditional format of its own: more than ${n(MAX_SEPARATE_AREAS)} separate areas in one highlight are refused (E_EXCEL_TOO_MANY_AREAS, after the sheet list, before anything is written) — ${n(MAX_SEPARATE_AREAS)} scattered cells already make ${n(MAX_SEPARATE_AREAS)} rules.`
       : ''
   }
-Highlighting again over earlier highlights and clearing them take ${[...of('highlight again'), ...of('clear')].map((r) => `${r.syncs} (${r.what}, ${r.api})`).join(', ')}: the sheet list, the record, the rules' types, the Custom rules' formulas, then the deletions with the new rules and the record.
+Highlighting again over earlier highlights and clearing them take ${[...of('highlight again'), ...of('clear')].map((r) => `${r.syncs} (${r.what}, ExcelApi ${r.api})`).join(', ')}: the sheet list, the record, the rules' types, the Custom rules' formulas, then the deletions, the record and the new rules (split only beyond the request budget).
 **Target: largest request under 5 MB**: ${verdict(largest < 5_000_000)} (${fmtKB(largest)}).`;
 }
 
