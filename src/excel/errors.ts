@@ -27,6 +27,14 @@ export function officeErrorCode(e: unknown): string | null {
   return typeof e.code === 'string' ? e.code : null;
 }
 
+/**
+ * Errors no repetition can help with: a PortError (cancellation, the watchdog) or cell-edit mode.
+ * Code that retries a failed read piece by piece (to isolate what Excel cannot read) stops on these.
+ */
+export function isFatalForRetry(e: unknown): boolean {
+  return e instanceof PortError || officeErrorCode(e) === 'InvalidOperationInCellEditMode';
+}
+
 /** True when the error says a request or response was over Excel's size limit. */
 export function isPayloadTooLarge(e: unknown): boolean {
   const code = officeErrorCode(e);

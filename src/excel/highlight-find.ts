@@ -24,12 +24,11 @@
  * Deleting: positions shift as rules are deleted or added, so each sheet's deletions are queued
  * from the highest position down, and before any rule is added in the same batch.
  */
-import { PortError } from '../domain/port';
 import { areaBounds, rangeAddress, splitAreas } from '../domain/a1-areas';
 import { isHighlightFormula, type HighlightEntry } from '../domain/output/highlight-record';
 import type { RangePos } from '../domain/a1';
 import type { SetSupport, XlConditionalFormat, XlConditionalFormatCollection, XlContext, XlRange, XlRangeAreas, XlWorksheet } from './api';
-import { officeErrorCode } from './errors';
+import { isFatalForRetry as isFatal } from './errors';
 import { syncChecked } from './sync';
 
 /** True for ids the .xlsx port writes: they can never be an id Excel hands out at run time. */
@@ -69,11 +68,6 @@ export interface FoundRules {
   count: number;
   /** queues the deletions (call before queueing any add in the same batch) */
   queueDeletes(): void;
-}
-
-/** Errors that no retry per sheet can help with: cancellation, the watchdog, cell-edit mode. */
-function isFatal(e: unknown): boolean {
-  return e instanceof PortError || officeErrorCode(e) === 'InvalidOperationInCellEditMode';
 }
 
 /** Entries from before the signature: found by `=TRUE` and their exact areas. */

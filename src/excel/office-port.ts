@@ -12,7 +12,7 @@ import { PortError, TOOL_SHEETS, type ReadOptions, type WorkbookPort } from '../
 import type { Bilingual, WorkbookGrid } from '../domain/types';
 import type { ExcelRunner, SetSupport, XlContext } from './api';
 import { featureName, FEATURE_SET, limitsNotice, supportsFeature, type ExcelFeature } from './capabilities';
-import { noActiveSheetError, officeErrorCode, structureProtectedError, toPortError, unsupportedError } from './errors';
+import { isFatalForRetry, noActiveSheetError, structureProtectedError, toPortError, unsupportedError } from './errors';
 import { applyHighlights, clearAllHighlights, type HighlightNotice } from './highlight';
 import { isSetSupported } from './host';
 import { readWorkbookIn } from './read';
@@ -168,7 +168,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       try {
         await syncChecked(ctx, signal);
       } catch (e) {
-        if (e instanceof PortError || officeErrorCode(e) === 'InvalidOperationInCellEditMode') throw e;
+        if (isFatalForRetry(e)) throw e;
         throw noActiveSheetError();
       }
       return ws.name;

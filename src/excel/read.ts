@@ -23,7 +23,7 @@ import type { Cell, SheetGrid, WorkbookGrid } from '../domain/types';
 import { splitAreas } from '../domain/a1-areas';
 import type { SetSupport, XlContext, XlRange, XlRangeAreas, XlWorksheet } from './api';
 import { toCell } from './cell-map';
-import { isPayloadTooLarge, officeErrorCode, toPortError } from './errors';
+import { isFatalForRetry as isFatal, isPayloadTooLarge, toPortError } from './errors';
 import { READ_CELLS_PER_REQUEST } from './limits';
 import { syncChecked } from './sync';
 import { PortError } from '../domain/port';
@@ -109,11 +109,6 @@ function fill(grid: SheetGrid, l: Loaded): boolean {
     }
   }
   return true;
-}
-
-/** Errors no retry can help with: cancellation, the watchdog, cell-edit mode. */
-function isFatal(e: unknown): boolean {
-  return e instanceof PortError || officeErrorCode(e) === 'InvalidOperationInCellEditMode';
 }
 
 /** The used range of a sheet, as the host's API level allows; null-object aware from 1.4. */

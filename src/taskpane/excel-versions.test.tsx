@@ -13,23 +13,9 @@ import { App } from './App';
 import { EngineServices } from './services/engine';
 import { OfficeWorkbookPort } from '../excel/office-port';
 import { FakeExcel } from '../excel/testing/fake-excel';
-import { clerkMistakes, reportSheet, sampleMonth, sampleRegister } from '../domain/sample';
+import { clerkWorkbook } from './test/clerk-workbook';
 import { HIGHLIGHT_FORMULA } from '../domain/output/highlight-record';
 import { TOOL_SHEETS } from '../domain/port';
-
-const PERIOD = { year: 2026, month: 9 };
-
-function clerkWorkbook(api: string): { fx: FakeExcel; sheet: string } {
-  const zones = sampleRegister(10);
-  const { zone, values } = sampleMonth(zones, PERIOD)[1];
-  const out = reportSheet(zone, PERIOD, values, { overrides: clerkMistakes(values) });
-  const fx = new FakeExcel({ api });
-  fx.addSheet(out.name, {
-    rows: out.rows.map((row) => row.map((c) => (c.v === null && !c.f ? undefined : { v: c.v ?? '', f: c.f, nf: c.fmt }))),
-    merges: out.merges,
-  });
-  return { fx, sheet: out.name };
-}
 
 function pane(fx: FakeExcel, lang: 'zh' | 'en') {
   const services = new EngineServices('excel', new OfficeWorkbookPort(fx.run, { isSetSupported: fx.isSetSupported }), 'Book1.xlsx');
@@ -44,7 +30,7 @@ async function click(name: string): Promise<void> {
 
 describe('pane on an Excel below ExcelApi 1.7 (ExcelApi 1.1: Excel 2016 without updates)', () => {
   test('zh: says once what needs a newer Excel, disables those controls, and still checks and selects', async () => {
-    const { fx, sheet } = clerkWorkbook('1.1');
+    const { fx, sheet } = clerkWorkbook({ api: '1.1' });
     pane(fx, 'zh');
     const bar = await screen.findByTestId('notice-warning');
     expect(bar.textContent).toContain('此版本的 Excel 只能使用部分功能');
@@ -71,7 +57,7 @@ describe('pane on an Excel below ExcelApi 1.7 (ExcelApi 1.1: Excel 2016 without 
   });
 
   test('en: the same notice in English', async () => {
-    const { fx } = clerkWorkbook('1.6');
+    const { fx } = clerkWorkbook({ api: '1.6' });
     pane(fx, 'en');
     const bar = await screen.findByTestId('notice-warning');
     expect(bar.textContent).toContain('This version of Excel runs only part of the tool');
@@ -83,7 +69,7 @@ describe('pane on an Excel below ExcelApi 1.7 (ExcelApi 1.1: Excel 2016 without 
 
 describe('pane on ExcelApi 1.7 (volume-licensed Excel 2019)', () => {
   test('no limits notice; check, highlight and write 核查结果 work', async () => {
-    const { fx, sheet } = clerkWorkbook('1.7');
+    const { fx, sheet } = clerkWorkbook({ api: '1.7' });
     pane(fx, 'zh');
     await click('检查整个工作簿');
     await waitFor(() => expect(screen.getAllByTestId('finding').length).toBeGreaterThan(0));
@@ -100,7 +86,7 @@ describe('pane on ExcelApi 1.7 (volume-licensed Excel 2019)', () => {
 
 describe('pane: Excel situations with a message of their own', () => {
   test.each(['zh', 'en'] as const)('%s: "check the active sheet only" with a chart sheet active', async (lang) => {
-    const { fx } = clerkWorkbook('1.7');
+    const { fx } = clerkWorkbook({ api: '1.7' });
     fx.activeChart = true;
     pane(fx, lang);
     await click(lang === 'zh' ? '仅检查当前工作表' : 'Check the active sheet only');
@@ -111,7 +97,7 @@ describe('pane: Excel situations with a message of their own', () => {
   });
 
   test('writing 核查结果 to a structure-protected workbook: the protection message, nothing written', async () => {
-    const { fx, sheet } = clerkWorkbook('1.7');
+    const { fx, sheet } = clerkWorkbook({ api: '1.7' });
     pane(fx, 'zh');
     await click('检查整个工作簿');
     await waitFor(() => expect(screen.getAllByTestId('finding').length).toBeGreaterThan(0));
