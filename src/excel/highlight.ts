@@ -20,7 +20,7 @@
  * Round trips, whatever the number of cells (the last split further only beyond the request budget):
  *   1  sheets (ids, names, protection) and workbook protection    3  types of the rules there
  *   2  the record (if the tool sheet exists)                      4  formulas of the Custom ones
- *   5  record, deletions, new rules
+ *   5  deletions, record, new rules
  * 2 syncs on a workbook never highlighted; 3 when the tool sheet exists without a record; clearing
  * is 1–4 plus deletions and record.
  */
