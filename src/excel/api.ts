@@ -37,6 +37,8 @@ export interface XlConditionalFormat extends XlLoadable {
   };
   /** the areas it applies to (ExcelApi 1.9) */
   getRanges(): XlRangeAreas;
+  /** the one area it applies to; a null object when it applies to several (ExcelApi 1.6) */
+  getRangeOrNullObject(): XlRange;
   delete(): void;
 }
 
@@ -118,16 +120,24 @@ export interface XlWorksheet extends XlLoadable {
   visibility: string;
   tabColor: string;
   readonly isNullObject: boolean;
+  /** ExcelApi 1.2 */
   readonly protection: XlLoadable & { readonly protected: boolean };
+  /** ExcelApi 1.7 (and tabColor) */
   readonly freezePanes: XlFreezePanes;
   /** ExcelApi 1.9 */
   readonly pageLayout: XlPageLayout;
   readonly charts: XlChartCollection;
   getRange(address?: string): XlRange;
+  /** ExcelApi 1.9 */
   getRanges(address?: string): XlRangeAreas;
+  /** ExcelApi 1.1 (valuesOnly 1.2); the top-left cell for a blank sheet */
+  getUsedRange(valuesOnly?: boolean): XlRange;
+  /** ExcelApi 1.4 */
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
   delete(): void;
+  /** edits of this sheet (ExcelApi 1.7) */
+  readonly onChanged: XlEvent<XlChangedArgs>;
 }
 
 /** What `worksheets.onChanged` hands its handler (the part the port reads). */
@@ -147,16 +157,29 @@ export interface XlEvent<A> {
   add(handler: (args: A) => Promise<unknown>): XlEventResult;
 }
 
+/** What `worksheets.onAdded` hands its handler. */
+export interface XlAddedArgs {
+  readonly worksheetId: string;
+}
+
 export interface XlWorksheetCollection extends XlLoadable {
   readonly items: XlWorksheet[];
   getItem(key: string): XlWorksheet;
+  /** ExcelApi 1.4 */
   getItemOrNullObject(key: string): XlWorksheet;
+  /** ExcelApi 1.1; fails when a chart sheet is active */
+  getActiveWorksheet(): XlWorksheet;
   add(name?: string): XlWorksheet;
+  /** edits of any sheet (ExcelApi 1.9; per sheet, worksheet.onChanged, 1.7) */
   readonly onChanged: XlEvent<XlChangedArgs>;
+  /** a sheet was added (ExcelApi 1.7) */
+  readonly onAdded: XlEvent<XlAddedArgs>;
 }
 
 export interface XlApplication {
+  /** ExcelApi 1.6 */
   suspendApiCalculationUntilNextSync(): void;
+  /** ExcelApi 1.9 */
   suspendScreenUpdatingUntilNextSync(): void;
 }
 
@@ -164,6 +187,8 @@ export interface XlWorkbook extends XlLoadable {
   readonly name: string;
   readonly worksheets: XlWorksheetCollection;
   readonly application: XlApplication;
+  /** workbook structure protection (审阅 → 保护工作簿), ExcelApi 1.7 */
+  readonly protection: XlLoadable & { readonly protected: boolean };
   insertWorksheetsFromBase64(base64File: string, options?: { positionType?: 'End' }): { readonly value: string[] };
 }
 

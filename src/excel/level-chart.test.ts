@@ -13,6 +13,7 @@ import { summarise } from '../domain/summary/summarise';
 import { CHART_NAME, queueLevelChart } from './level-chart';
 import { OfficeWorkbookPort } from './office-port';
 import { FakeExcel, FakeOfficeError } from './testing/fake-excel';
+import { PortError } from '../domain/port';
 
 const config = testConfig();
 const S = summarise({ report: checkReport('2026-09', SEP, [B5_ERROR]), register: register(), history: fullHistory(), config });
@@ -63,7 +64,7 @@ test('the page setup with ExcelApi 1.9: A4 portrait, fit to one page, print area
 });
 
 test('without ExcelApi 1.9 the sheet and chart are written, the page setup is left to the user', async () => {
-  const fx = await write({ unsupported: ['ExcelApi 1.9'] });
+  const fx = await write({ api: '1.8' });
   expect(fx.stats.syncs).toBe(2);
   const s = fx.sheet(TOOL_SHEETS.onePage)!;
   expect(s.page).toBeUndefined();
@@ -71,12 +72,10 @@ test('without ExcelApi 1.9 the sheet and chart are written, the page setup is le
   expect(s.rows[0][0]?.v).toBe(onePage.rows[0][0].v);
 });
 
-test('without 1.7 (no reversePlotOrder) the data is written bottom-up: the highest bar is still on top, colours follow', async () => {
-  const fx = await write({ unsupported: ['ExcelApi 1.7'] });
-  const c = fx.sheet(TOOL_SHEETS.onePage)!.charts[0];
-  expect(c.reversePlotOrder).toBe(false);
-  expect(c.categories).toEqual([...onePage.chart!.categories].reverse());
-  expect(c.series[0].pointFills).toEqual([...onePage.chart!.colors].reverse().map((x) => `#${x}`));
+test('below ExcelApi 1.7 the tool sheets (一页纸 and its chart among them) are refused before anything is written', async () => {
+  const err = await write({ api: '1.6' }).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(PortError);
+  expect((err as PortError).zh).toContain('需要 ExcelApi 1.7');
 });
 
 test('the fake refuses what Excel refuses: a point beyond the data, a bad print area, a 1.9 call on an older host', async () => {
@@ -86,7 +85,7 @@ test('the fake refuses what Excel refuses: a point beyond the data, a bad print 
   const err = await fx
     .run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('S');
-      const c = queueLevelChart(ws, bad, fx.isSetSupported);
+      const c = queueLevelChart(ws, bad);
       c.series.getItemAt(0).points.getItemAt(bad.categories.length).format.fill.setSolidColor('#FF0000');
       await ctx.sync();
     })
@@ -100,7 +99,7 @@ test('the fake refuses what Excel refuses: a point beyond the data, a bad print 
     })
     .catch((e: unknown) => e);
   expect((area as FakeOfficeError).code).toBe('InvalidArgument');
-  const old = new FakeExcel({ unsupported: ['ExcelApi 1.9'] });
+  const old = new FakeExcel({ api: '1.8' });
   old.addSheet('S', { rows: [['x']] });
   const api = await old
     .run(async (ctx) => {

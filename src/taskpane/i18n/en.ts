@@ -12,6 +12,8 @@ export const en: Record<MessageKey, string> = {
   officeMissingBody: 'office.js failed to load (the network or a proxy may block it). Check the connection and reopen the task pane, or check .xlsx files on this computer in standalone mode.',
   continueStandalone: 'Continue in standalone mode',
   startupFailed: 'The task pane could not start: {reason}',
+  excelLimitsTitle: 'This version of Excel runs only part of the tool',
+  needsNewerExcel: 'This needs a newer Excel (ExcelApi 1.7: Excel 2019 or later, Microsoft 365, Excel on the web).',
   openFiles: 'Open files',
   openFilesHint: 'Choose one or more .xlsx files (monthly reports, the zone register, history); files are read on this computer only, never uploaded.',
   openedFiles: '{n} file(s) open',

@@ -10,6 +10,8 @@ export const zh = {
   officeMissingBody: 'office.js 未能加载(可能是网络或代理拦截)。请检查网络后重新打开任务窗格;也可在本机以独立模式核查 .xlsx 文件。',
   continueStandalone: '以独立模式继续',
   startupFailed: '任务窗格启动失败:{reason}',
+  excelLimitsTitle: '此版本的 Excel 只能使用部分功能',
+  needsNewerExcel: '此功能需要更新版本的 Excel(ExcelApi 1.7:Excel 2019 或更新版本、Microsoft 365、Excel 网页版)。',
   openFiles: '打开文件',
   openFilesHint: '选择一个或多个 .xlsx 文件(月报、开发区名录、历史数据均可);文件只在本机读取,不会上传。',
   openedFiles: '已打开 {n} 个文件',

@@ -15,7 +15,7 @@ import { TOOL_SHEETS, type WorkbookPort } from '../../domain/port';
 import type { Bilingual, CheckReport, HistoryRow, Lang } from '../../domain/types';
 import { highlightsOf, reportForFile } from '../../domain/output/annotations';
 import { saveBlob, XLSX_TYPE } from './download';
-import type { CheckRequest, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
+import type { CheckRequest, ExcelFeature, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
 import { inputOf, inputOfOffice, openXlsxFiles, throwIfAborted, type OfficePort, type OpenedWorkbook } from './workbook-source';
 
 /** A turn for the event loop at most every ~12 ms of work (about a frame), so input is handled. */
@@ -56,6 +56,14 @@ export class EngineServices implements PaneServices {
     private readonly office: OfficePort | null,
     private readonly workbookName = 'Excel',
   ) {}
+
+  canUse(feature: ExcelFeature): boolean {
+    return this.office?.can?.(feature) ?? true;
+  }
+
+  limits(): Bilingual | null {
+    return this.office?.limits?.() ?? null;
+  }
 
   async openFiles(files: File[]): Promise<OpenedFile[]> {
     this.opened = await openXlsxFiles(files);
@@ -98,7 +106,7 @@ export class EngineServices implements PaneServices {
 
   async check(req: CheckRequest): Promise<CheckReport> {
     let sheets = req.sheets;
-    if (req.scope === 'activeSheet' && this.office) sheets = [await activeSheetName()];
+    if (req.scope === 'activeSheet' && this.office) sheets = [await this.office.activeSheetName(req.signal)];
     const inputs = await this.inputs(sheets, req.signal, req.onProgress);
     return (await this.run(inputs, req.config, req.signal, req.onProgress)).report;
   }
@@ -226,14 +234,4 @@ export class EngineServices implements PaneServices {
   async storeConfig(json: string): Promise<void> {
     if (this.office) await this.office.storeConfig(json);
   }
-}
-
-/** The active worksheet's name (Excel only). */
-async function activeSheetName(): Promise<string> {
-  return Excel.run(async (ctx) => {
-    const ws = ctx.workbook.worksheets.getActiveWorksheet();
-    ws.load('name');
-    await ctx.sync();
-    return ws.name;
-  });
 }

@@ -37,8 +37,15 @@ export interface SummaryRequest {
   onProgress?: (fraction: number) => void;
 }
 
+/** Excel features that need a newer Excel than some bureaus run (src/excel/capabilities.ts). */
+export type ExcelFeature = 'highlight' | 'writeSheets' | 'storeConfig' | 'live';
+
 export interface PaneServices {
   readonly mode: PaneMode;
+  /** whether this Excel can do `feature` (absent, or standalone: yes) */
+  canUse?(feature: ExcelFeature): boolean;
+  /** what the pane says once at start when this Excel lacks features; null when it has them all */
+  limits?(): Bilingual | null;
   /** standalone: open .xlsx files (they replace the previous set) */
   openFiles(files: File[]): Promise<OpenedFile[]>;
   check(req: CheckRequest): Promise<CheckReport>;
