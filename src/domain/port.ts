@@ -48,6 +48,7 @@ export interface WorkbookPort {
 export const TOOL_SHEETS = {
   findings: '核查结果',
   summary: '汇总',
+  onePage: '一页纸',
   warnings: '预警清单',
   history: '历史数据',
   config: 'ZoneReport配置',

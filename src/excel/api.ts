@@ -37,6 +37,8 @@ export interface XlConditionalFormat extends XlLoadable {
   };
   /** the areas it applies to (ExcelApi 1.9) */
   getRanges(): XlRangeAreas;
+  /** the one area it applies to; a null object when it applies to several (ExcelApi 1.6) */
+  getRangeOrNullObject(): XlRange;
   delete(): void;
 }
 
@@ -79,19 +81,63 @@ export interface XlFreezePanes {
   freezeAt(frozenRange: string): void;
 }
 
+/** Page setup of a sheet (ExcelApi 1.9): margins in points. */
+export interface XlPageLayout {
+  orientation: string;
+  paperSize: string;
+  centerHorizontally: boolean;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  setPrintArea(printArea: string): void;
+  setPrintTitleRows(printTitleRows: string): void;
+}
+
+/** The part of a chart the one-page view uses (ExcelApi 1.1; reversePlotOrder 1.7). */
+export interface XlChart {
+  name: string;
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  readonly dataLabels: { showValue: boolean };
+  readonly axes: { readonly categoryAxis: { reversePlotOrder: boolean } };
+  readonly series: {
+    getItemAt(index: number): { readonly points: { getItemAt(index: number): { readonly format: { readonly fill: { setSolidColor(color: string): void } } } } };
+  };
+  setPosition(startCell: string, endCell?: string): void;
+}
+
+export interface XlChartCollection {
+  add(type: string, sourceData: XlRange, seriesBy?: string): XlChart;
+}
+
 export interface XlWorksheet extends XlLoadable {
   readonly id: string;
   readonly name: string;
   visibility: string;
   tabColor: string;
   readonly isNullObject: boolean;
+  /** ExcelApi 1.2 */
   readonly protection: XlLoadable & { readonly protected: boolean };
+  /** ExcelApi 1.7 (and tabColor) */
   readonly freezePanes: XlFreezePanes;
+  /** ExcelApi 1.9 */
+  readonly pageLayout: XlPageLayout;
+  readonly charts: XlChartCollection;
   getRange(address?: string): XlRange;
+  /** ExcelApi 1.9 */
   getRanges(address?: string): XlRangeAreas;
+  /** ExcelApi 1.1 (valuesOnly 1.2); the top-left cell for a blank sheet */
+  getUsedRange(valuesOnly?: boolean): XlRange;
+  /** ExcelApi 1.4 */
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
   delete(): void;
+  /** edits of this sheet (ExcelApi 1.7) */
+  readonly onChanged: XlEvent<XlChangedArgs>;
 }
 
 /** What `worksheets.onChanged` hands its handler (the part the port reads). */
@@ -111,16 +157,29 @@ export interface XlEvent<A> {
   add(handler: (args: A) => Promise<unknown>): XlEventResult;
 }
 
+/** What `worksheets.onAdded` hands its handler. */
+export interface XlAddedArgs {
+  readonly worksheetId: string;
+}
+
 export interface XlWorksheetCollection extends XlLoadable {
   readonly items: XlWorksheet[];
   getItem(key: string): XlWorksheet;
+  /** ExcelApi 1.4 */
   getItemOrNullObject(key: string): XlWorksheet;
+  /** ExcelApi 1.1; fails when a chart sheet is active */
+  getActiveWorksheet(): XlWorksheet;
   add(name?: string): XlWorksheet;
+  /** edits of any sheet (ExcelApi 1.9; per sheet, worksheet.onChanged, 1.7) */
   readonly onChanged: XlEvent<XlChangedArgs>;
+  /** a sheet was added (ExcelApi 1.7) */
+  readonly onAdded: XlEvent<XlAddedArgs>;
 }
 
 export interface XlApplication {
+  /** ExcelApi 1.6 */
   suspendApiCalculationUntilNextSync(): void;
+  /** ExcelApi 1.9 */
   suspendScreenUpdatingUntilNextSync(): void;
 }
 
@@ -128,6 +187,8 @@ export interface XlWorkbook extends XlLoadable {
   readonly name: string;
   readonly worksheets: XlWorksheetCollection;
   readonly application: XlApplication;
+  /** workbook structure protection (审阅 → 保护工作簿), ExcelApi 1.7 */
+  readonly protection: XlLoadable & { readonly protected: boolean };
   insertWorksheetsFromBase64(base64File: string, options?: { positionType?: 'End' }): { readonly value: string[] };
 }
 

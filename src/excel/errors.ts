@@ -8,6 +8,10 @@ import { PortError } from '../domain/port';
 /** Stable PortError codes of the Office.js port. */
 export const EXCEL_ERROR_CODES = {
   protected: 'E_EXCEL_PROTECTED',
+  structure: 'E_EXCEL_STRUCTURE_PROTECTED',
+  noResponse: 'E_EXCEL_NO_RESPONSE',
+  noActiveSheet: 'E_EXCEL_NO_ACTIVE_SHEET',
+  tooManyAreas: 'E_EXCEL_TOO_MANY_AREAS',
   cellEdit: 'E_EXCEL_CELL_EDIT',
   tooLarge: 'E_EXCEL_TOO_LARGE',
   notFound: 'E_EXCEL_NOT_FOUND',
@@ -21,6 +25,14 @@ export const EXCEL_ERROR_CODES = {
 export function officeErrorCode(e: unknown): string | null {
   if (typeof e !== 'object' || e === null || !('code' in e)) return null;
   return typeof e.code === 'string' ? e.code : null;
+}
+
+/**
+ * Errors no repetition can help with: a PortError (cancellation, the watchdog) or cell-edit mode.
+ * Code that retries a failed read piece by piece (to isolate what Excel cannot read) stops on these.
+ */
+export function isFatalForRetry(e: unknown): boolean {
+  return e instanceof PortError || officeErrorCode(e) === 'InvalidOperationInCellEditMode';
 }
 
 /** True when the error says a request or response was over Excel's size limit. */
@@ -38,15 +50,52 @@ export function protectedSheetError(sheets: string[]): PortError {
   );
 }
 
+/** The workbook's structure is protected and the operation would have to add, delete or hide a sheet. */
+export function structureProtectedError(sheets: string[]): PortError {
+  return new PortError(
+    EXCEL_ERROR_CODES.structure,
+    `工作簿结构受保护(审阅 → 保护工作簿),本工具无法添加或替换工作表(${sheets.join('、')}),因此没有做任何修改。请撤销工作簿保护后重试;本工具不会自行撤销保护。`,
+    `The workbook's structure is protected (Review → Protect Workbook), so the tool cannot add or replace sheets (${sheets.join(', ')}); nothing was changed. Unprotect the workbook and try again; the tool never removes protection itself.`,
+  );
+}
+
+/** A sync Excel never answered (office-js #6678, seen on Excel on the web with large workbooks). */
+export function noResponseError(seconds: number): PortError {
+  return new PortError(
+    EXCEL_ERROR_CODES.noResponse,
+    `Excel 在 ${seconds} 秒内没有响应,操作已停止(Excel 可能仍在后台完成它)。这是 Excel 网页版处理大工作簿时的已知问题:请保存工作簿,刷新页面(或关闭后重新打开工作簿)再重试。`,
+    `Excel did not answer within ${seconds} seconds, so the operation was stopped (Excel may still finish it in the background). This is a known problem of Excel on the web with large workbooks: save the workbook, reload the page (or close and reopen the workbook) and try again.`,
+  );
+}
+
+/** The active sheet is not a worksheet (a chart sheet), or Excel could not say which it is. */
+export function noActiveSheetError(): PortError {
+  return new PortError(
+    EXCEL_ERROR_CODES.noActiveSheet,
+    '当前活动的不是普通工作表(可能是图表工作表),无法“仅检查当前工作表”。请切换到要检查的工作表后重试,或检查整个工作簿。',
+    'The active sheet is not a worksheet (it may be a chart sheet), so "check the active sheet only" cannot run. Switch to the sheet to check and try again, or check the whole workbook.',
+  );
+}
+
+/** Below ExcelApi 1.9 every separate area needs a rule of its own: past a limit the tool refuses. */
+export function tooManyAreasError(areas: number, limit: number): PortError {
+  return new PortError(
+    EXCEL_ERROR_CODES.tooManyAreas,
+    `此版本的 Excel 需要为每个不相连的单元格区域单独添加一条条件格式;本次标注有 ${areas} 个区域,超过 ${limit} 个,为免 Excel 变慢,没有标注任何单元格。请先更正一部分问题后再标注,或使用“写入核查结果”;更新到 Microsoft 365 或 Excel 2021 后没有此限制。`,
+    `This version of Excel needs one conditional format per separate area of cells; these highlights have ${areas} areas, more than ${limit}, so nothing was highlighted (to keep Excel responsive). Correct some of the problems first, or use "Write findings"; Microsoft 365 and Excel 2021 have no such limit.`,
+  );
+}
+
 export function cancelledError(): PortError {
   return new PortError(EXCEL_ERROR_CODES.cancelled, '已取消。', 'Cancelled.');
 }
 
-export function unsupportedError(what: string, set: string): PortError {
+export function unsupportedError(what: string | { zh: string; en: string }, set: string): PortError {
+  const w = typeof what === 'string' ? { zh: what, en: what } : what;
   return new PortError(
     EXCEL_ERROR_CODES.unsupported,
-    `此版本的 Excel 不支持${what}(需要 ${set})。`,
-    `This version of Excel does not support ${what} (needs ${set}).`,
+    `此版本的 Excel 不支持${w.zh}(需要 ${set})。请更新 Excel,或在浏览器中打开独立页面处理工作簿文件。`,
+    `This version of Excel does not support ${w.en} (needs ${set}). Update Excel, or open the standalone page in a browser to work on the workbook files.`,
   );
 }
 

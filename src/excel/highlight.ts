@@ -4,225 +4,228 @@
  * Why conditional formats, not fills: a conditional format is drawn over the cell's own fill and font
  * without changing them, so removing it restores each cell exactly — its fill (solid, pattern or
  * gradient), font, borders and number format, and the user's own conditional formats, none of which
- * the tool ever touches. Saving and restoring fills instead would need a per-cell read of every
- * format property (a large payload) and could still miss gradients and theme tints.
+ * the tool ever touches.
  *
- * Why a record: reading conditional formats back (their rules) has thrown in Excel when a range
- * carries two cell-value rules. So the tool records what it created — sheet, areas, CF id, level — in
- * column B of its veryHidden sheet (tool-store.ts), and on clearing it reads back only the *ids* of
- * the formats on the recorded areas and the areas those formats apply to (never their rules), and
- * deletes a format only when both match what it created. The record lives in the workbook,
- * so clearing works after the workbook was closed and reopened.
+ * How the tool's rules are known again: by their signature, the custom formula HIGHLIGHT_FORMULA
+ * (highlight-find.ts), wherever they apply now; never by Excel's ids, which are positions. The
+ * record in column B of the veryHidden tool sheet (tool-store.ts) says which sheets carry them
+ * (by Excel's worksheet id, which survives renames) and which areas (for the .xlsx port, which
+ * clears them in a file); it is written in the same batch as the rules, before them, so a batch
+ * that fails half-way leaves no rule on a sheet the record does not name.
  *
- * Records written by the .xlsx port (command line, standalone pane) carry file ids (`xlsx:…`) that
- * never match an Excel id: their formats are found by rule instead — Custom, `=TRUE`, exactly the
- * recorded areas — in two round trips taking the place of 3–4: the types of the formats, then the
- * formula and areas of the Custom ones only (highlight-fallback.ts; a record mixing both kinds, which
- * neither port writes, costs two more). If such a read fails, it is repeated once per sheet; a sheet
- * whose formats cannot be read is left as it is, its entries stay recorded, and a HighlightNotice
- * (OfficeWorkbookPort.lastHighlightNotice) reports it instead of an error.
+ * Below ExcelApi 1.9 there is no RangeAreas: every separate area gets a rule of its own (the same
+ * round trips; past MAX_SEPARATE_AREAS the tool refuses before writing anything). Workbook
+ * structure protection (ExcelApi 1.7) is checked before any write: the record needs the tool sheet.
  *
- * Round trips, whatever the number of cells (each split further only beyond the request budget):
- *   1  worksheet names and protection        4  where the formats with recorded ids apply (if any)
- *   2  the record (if the tool sheet exists) 5  delete old + add new formats, load their ids
- *   3  ids of the formats on recorded areas   6  write the record
- * (3 syncs on a workbook without earlier highlights; clearing is 1–4 plus the record.)
- * Cells of one level are grouped into RangeAreas (`worksheet.getRanges("D4:D9,F12,…")`), addresses
- * split at ≤ 2,000 characters / ≤ 400 areas, one conditional format per address string.
+ * Round trips, whatever the number of cells (the last split further only beyond the request budget):
+ *   1  sheets (ids, names, protection) and workbook protection    3  types of the rules there
+ *   2  the record (if the tool sheet exists)                      4  formulas of the Custom ones
+ *   5  deletions, record, new rules
+ * 2 syncs on a workbook never highlighted; 3 when the tool sheet exists without a record; clearing
+ * is 1–4 plus deletions and record.
  */
 import { STYLES, type Highlight } from '../domain/output/sheet-model';
-import { groupHighlights, parseRecord, type HighlightEntry, type HighlightRecord, type Level } from '../domain/output/highlight-record';
+import {
+  groupHighlights,
+  HIGHLIGHT_FORMULA,
+  parseRecord,
+  type HighlightEntry,
+  type HighlightRecord,
+  type Level,
+} from '../domain/output/highlight-record';
 export { groupHighlights, parseRecord, type HighlightEntry, type HighlightRecord };
-import { areaBounds, packCells, splitAreas } from '../domain/a1-areas';
-import type { XlConditionalFormat, XlConditionalFormatCollection, XlContext, XlRangeAreas, XlWorksheet } from './api';
-import { protectedSheetError } from './errors';
+import { packCells, splitAreas } from '../domain/a1-areas';
+import { TOOL_SHEETS } from '../domain/port';
+import type { SetSupport, XlContext, XlWorksheet } from './api';
+import { featureName, FEATURE_SET, supportsFeature } from './capabilities';
+import { protectedSheetError, structureProtectedError, tooManyAreasError, unsupportedError } from './errors';
+import { findToolRules, type FoundRules, type SheetToClean } from './highlight-find';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './limits';
 import { syncChecked } from './sync';
-import { isFileId, queueDeleteByRule, type FallbackResult } from './highlight-fallback';
 import { findToolSheet, queueStoreRead, queueStoreWrite, storedText } from './tool-store';
+
+/** Below ExcelApi 1.9 one rule per separate area: more than this many in one go is refused. */
+export const MAX_SEPARATE_AREAS = 10_000;
+
+/** Estimated request bytes of adding one rule (range, add, formula, fill, font), besides its address. */
+const RULE_COST = 400;
 
 interface State {
   items: XlWorksheet[];
   byName: Map<string, XlWorksheet>;
+  byId: Map<string, XlWorksheet>;
   record: HighlightRecord;
+  structureProtected: boolean;
+  hasStore: boolean;
 }
 
-/** Syncs 1–2: the worksheets (names, protection) and the stored record. */
-async function loadState(ctx: XlContext, signal?: AbortSignal): Promise<State> {
+/** Syncs 1–2: the worksheets (ids, names, protection), workbook protection, the stored record. */
+async function loadState(ctx: XlContext, supports: SetSupport, signal?: AbortSignal): Promise<State> {
   const coll = ctx.workbook.worksheets;
-  coll.load('items/name,items/protection/protected');
+  coll.load('items/id,items/name,items/protection/protected');
+  const wbProtection = ctx.workbook.protection.load('protected');
   await syncChecked(ctx, signal);
   const items = coll.items;
   const byName = new Map(items.map((ws) => [ws.name, ws]));
+  const byId = new Map(items.map((ws) => [ws.id, ws]));
   const store = findToolSheet(items);
   let record: HighlightRecord = { version: 1, entries: [] };
   if (store) {
-    const range = queueStoreRead(store);
+    const range = queueStoreRead(store, supports);
     await syncChecked(ctx, signal);
     record = parseRecord(storedText(range, 'B'));
   }
-  return { items, byName, record };
+  return { items, byName, byId, record, structureProtected: wbProtection.protected, hasStore: store !== undefined };
 }
 
-/** Sizes of the areas of an address ("B2:B3,C3" → ["2x1", "1x1"]), sorted: a shape that survives rows being inserted above. */
-export function areaShape(address: string): string[] {
-  return splitAreas(address)
-    .map((a) => {
-      const b = areaBounds(a);
-      return b ? `${b.bottom - b.top + 1}x${b.right - b.left + 1}` : '?';
-    })
-    .sort();
-}
-
-/**
- * Syncs 3–4: which recorded formats still exist, and queues their deletion (sent with the next sync).
- * Sync 3 reads only the *ids* of the formats on each recorded address; sync 4 reads where each format
- * with a recorded id applies (its areas, never its rules). A format is deleted only when both its id
- * and the shape of its areas match the record: Excel documents a format's id only loosely, and a
- * user's own format must never be removed by an id that happens to coincide.
- */
-async function queueDeleteRecorded(ctx: XlContext, state: State, signal?: AbortSignal): Promise<FallbackResult> {
-  const all = state.record.entries.filter((e) => state.byName.has(e.sheet));
-  const none: FallbackResult = { kept: [], unreadSheets: [], deleted: 0 };
-  if (all.length === 0) return none;
-  const protectedSheets = [...new Set(all.filter((e) => state.byName.get(e.sheet)?.protection.protected).map((e) => e.sheet))];
-  if (protectedSheets.length > 0) throw protectedSheetError(protectedSheets);
-  // Formats recorded by the .xlsx port carry ids of a file, not of Excel: found by their rule instead
-  // (highlight-fallback.ts). A record is written whole by one port, so usually only one path runs.
-  const foreign = all.filter((e) => isFileId(e.id));
-  const byRule = foreign.length > 0 ? await queueDeleteByRule(ctx, state.byName, foreign, signal) : none;
-  const live = all.filter((e) => !isFileId(e.id));
-  if (live.length === 0) return byRule;
-  // one collection per distinct (sheet, address)
-  const collections = new Map<string, { entries: HighlightEntry[]; coll: XlConditionalFormatCollection }>();
-  for (const e of live) {
-    const key = `${e.sheet}\u0000${e.address}`;
-    let c = collections.get(key);
-    if (!c) {
-      const ws = state.byName.get(e.sheet);
-      if (!ws) continue;
-      c = { entries: [], coll: ws.getRanges(e.address).conditionalFormats.load('items/id') };
-      collections.set(key, c);
-    }
-    c.entries.push(e);
+/** The recorded entries per existing sheet (found by id, which survives renames, else by name). */
+function recordedSheets(state: State): SheetToClean[] {
+  const bySheet = new Map<XlWorksheet, HighlightEntry[]>();
+  for (const e of state.record.entries) {
+    const ws = (e.sheetId !== undefined ? state.byId.get(e.sheetId) : undefined) ?? state.byName.get(e.sheet);
+    // a sheet deleted since: nothing left to clear; the tool sheet never carries highlights
+    if (!ws || ws.name === TOOL_SHEETS.config) continue;
+    const list = bySheet.get(ws) ?? [];
+    list.push(e);
+    bySheet.set(ws, list);
   }
-  await syncChecked(ctx, signal);
-  const candidates: { entry: HighlightEntry; cf: XlConditionalFormat; areas: XlRangeAreas }[] = [];
-  for (const { entries, coll } of collections.values()) {
-    const byId = new Map(entries.map((e) => [e.id, e]));
-    for (const cf of coll.items) {
-      const entry = byId.get(cf.id);
-      if (entry) candidates.push({ entry, cf, areas: cf.getRanges().load('address') });
-    }
-  }
-  if (candidates.length === 0) return byRule;
-  await syncChecked(ctx, signal);
-  const deleted = new Set<XlConditionalFormat>();
-  for (const { entry, cf, areas } of candidates) {
-    if (deleted.has(cf)) continue;
-    if (areaShape(areas.address).join() !== areaShape(entry.address).join()) continue;
-    cf.delete();
-    deleted.add(cf);
-  }
-  return { ...byRule, deleted: byRule.deleted + deleted.size };
+  return [...bySheet].map(([ws, entries]) => ({ ws, name: ws.name, entries }));
 }
 
 /** What a highlight or clear left undone, for the pane to show (null: nothing). */
 export interface HighlightNotice {
-  /** sheets whose earlier highlights were left in place because their formats could not be read */
+  /** sheets whose earlier highlights were (possibly) left in place */
   sheets: string[];
   zh: string;
   en: string;
 }
 
-export function unreadNotice(sheets: string[]): HighlightNotice | null {
-  if (sheets.length === 0) return null;
-  return {
-    sheets,
-    zh: `工作表“${sheets.join('、')}”的条件格式无法读取,其中由命令行或独立窗格添加的标注未清除(记录已保留,可稍后重试)。其他工作表已处理。`,
-    en: `The conditional formats of sheet "${sheets.join('", "')}" could not be read, so the highlights the command line or the standalone pane added there were left in place (still recorded; try again later). Other sheets were done.`,
-  };
-}
-
-/** Sync 5: the record, written to column B of the tool sheet. */
-async function writeRecord(ctx: XlContext, state: State, record: HighlightRecord, signal?: AbortSignal): Promise<void> {
-  const store = findToolSheet(state.items);
-  queueStoreWrite(ctx, store, 'B', record.entries.length > 0 ? JSON.stringify(record) : null);
-  await syncChecked(ctx, signal);
+export function leftNotice(unread: string[], unverified: string[] = []): HighlightNotice | null {
+  if (unread.length === 0 && unverified.length === 0) return null;
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (unread.length > 0) {
+    zh.push(
+      `工作表“${unread.join('、')}”的条件格式 Excel 无法读回(例如同一单元格上有两条“单元格值”规则,或用“复制规则”复制出的规则),该表上先前的标注未能清除,记录仍保留。可在“开始 → 条件格式 → 管理规则”中删除重复的规则后再清除。`,
+    );
+    en.push(
+      `Excel cannot read back the conditional formats of sheet "${unread.join('", "')}" (for example two "cell value" rules on one cell, or a rule copied with Duplicate Rule), so the earlier highlights there were left in place and stay recorded. Remove the duplicate rules (Home → Conditional Formatting → Manage Rules) and clear again.`,
+    );
+  }
+  if (unverified.length > 0) {
+    zh.push(`工作表“${unverified.join('、')}”上旧版本添加的多区域标注无法在此版本的 Excel 中确认,未清除(记录已保留,可在 Microsoft 365 或 Excel 2021 中清除)。`);
+    en.push(
+      `Multi-area highlights an older version added on sheet "${unverified.join('", "')}" cannot be verified in this version of Excel, so they were left in place (still recorded; Microsoft 365 or Excel 2021 can clear them).`,
+    );
+  }
+  zh.push('其他工作表已处理。');
+  en.push('Other sheets were done.');
+  return { sheets: [...new Set([...unread, ...unverified])], zh: zh.join(''), en: en.join(' ') };
 }
 
 function color(hex: string | undefined): string | null {
   return hex ? `#${hex}` : null;
 }
 
+interface PlannedRule {
+  ws: XlWorksheet;
+  entry: HighlightEntry;
+}
+
+/** The rules to add: one per packed address (RangeAreas, ExcelApi 1.9) or per separate area. */
+function planRules(items: Highlight[], state: State, rangeAreas: boolean): PlannedRule[] {
+  const out: PlannedRule[] = [];
+  for (const [sheet, levels] of groupHighlights(items)) {
+    const ws = state.byName.get(sheet);
+    // sheets absent from the workbook (deleted since the check) are skipped: nothing to colour
+    if (!ws || ws.name === TOOL_SHEETS.config) continue;
+    for (const level of ['info', 'warning', 'error'] as const) {
+      const cells = levels.get(level);
+      if (!cells) continue;
+      const packed = packCells(cells);
+      const addresses = rangeAreas ? packed : packed.flatMap(splitAreas);
+      for (const address of addresses) out.push({ ws, entry: { sheet: ws.name, sheetId: ws.id, address, level, id: 'sig' } });
+    }
+  }
+  return out;
+}
+
+/** Queues one rule: the tool's signature formula and the level's fill and font. */
+function queueRule(ws: XlWorksheet, address: string, level: Level, rangeAreas: boolean): void {
+  const target = rangeAreas ? ws.getRanges(address) : ws.getRange(address);
+  const cf = target.conditionalFormats.add('Custom');
+  cf.custom.rule.formula = HIGHLIGHT_FORMULA;
+  const fill = color(STYLES[level].fill);
+  const font = color(STYLES[level].font);
+  if (fill) cf.custom.format.fill.color = fill;
+  if (font) cf.custom.format.font.color = font;
+}
+
+/** Requirements common to highlighting and clearing: ExcelApi 1.7 (structure protection is checked first). */
+function requireHighlightApi(supports: SetSupport): void {
+  if (!supportsFeature(supports, 'highlight')) throw unsupportedError(featureName('highlight'), `ExcelApi ${FEATURE_SET.highlight}`);
+}
+
 /** Replaces the tool's highlights with `items`. */
 export async function applyHighlights(
   ctx: XlContext,
   items: Highlight[],
+  supports: SetSupport,
   signal?: AbortSignal,
 ): Promise<HighlightRecord & { notice: HighlightNotice | null }> {
-  const state = await loadState(ctx, signal);
-  const groups = groupHighlights(items);
-  // Refuse before writing anything: a batch is not a transaction, so a protected sheet met halfway
-  // would leave formats applied that the record does not know about.
-  const targets = [...groups.keys()].filter((s) => state.byName.has(s));
-  const locked = targets.filter((s) => state.byName.get(s)?.protection.protected);
+  requireHighlightApi(supports);
+  const rangeAreas = supports('ExcelApi', '1.9');
+  const state = await loadState(ctx, supports, signal);
+  const planned = planRules(items, state, rangeAreas);
+  // Refuse before writing anything: a batch is not a transaction.
+  if (!rangeAreas && planned.length > MAX_SEPARATE_AREAS) throw tooManyAreasError(planned.length, MAX_SEPARATE_AREAS);
+  const locked = [...new Set(planned.filter((p) => p.ws.protection.protected).map((p) => p.ws.name))];
   if (locked.length > 0) throw protectedSheetError(locked);
+  const toClean = recordedSheets(state);
+  const lockedOld = toClean.filter((s) => s.ws.protection.protected).map((s) => s.name);
+  if (lockedOld.length > 0) throw protectedSheetError(lockedOld);
+  if (!state.hasStore && state.structureProtected && planned.length > 0) throw structureProtectedError([TOOL_SHEETS.config]);
 
-  const old = await queueDeleteRecorded(ctx, state, signal);
-  // Conditional formats change no values, so nothing needs recalculating; and the screen redraws
-  // once, after the batch.
+  const found: FoundRules | null = toClean.length > 0 ? await findToolRules(ctx, toClean, supports, signal) : null;
+  const record: HighlightRecord = { version: 1, entries: [...planned.map((p) => p.entry), ...(found?.kept ?? [])] };
+
+  // The last sync(s), in this order: deletions (before any add, since adding renumbers), the record,
+  // the new rules. Failing at any point leaves every tool rule on a recorded sheet: before the record
+  // is written the old one still names the old sheets; after it, the new one names the new rules'.
+  found?.queueDeletes();
+  queueStoreWrite(ctx, findToolSheet(state.items), 'B', record.entries.length > 0 ? JSON.stringify(record) : null);
+  // Conditional formats change no values: nothing to recalculate; the screen redraws once (1.9).
   ctx.workbook.application.suspendApiCalculationUntilNextSync();
-  ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
-
-  const added: { sheet: string; address: string; level: Level; cf: XlConditionalFormat }[] = [];
-  let bytes = 0;
-  const entries: HighlightEntry[] = [];
-  const flush = async () => {
-    await syncChecked(ctx, signal);
-    for (const a of added) entries.push({ sheet: a.sheet, address: a.address, level: a.level, id: a.cf.id });
-    added.length = 0;
-    bytes = 0;
-  };
-  // sheets absent from the workbook (deleted since the check) are skipped: nothing to colour
-  for (const sheet of targets) {
-    const ws = state.byName.get(sheet);
-    const levels = groups.get(sheet);
-    if (!ws || !levels) continue;
-    for (const level of ['info', 'warning', 'error'] as const) {
-      const cells = levels.get(level);
-      if (!cells) continue;
-      for (const address of packCells(cells)) {
-        // a second sync only when the queued operations would exceed the request budget
-        const cost = jsonBytes(address) + 400;
-        if (bytes + cost > REQUEST_BUDGET_BYTES && added.length > 0) await flush();
-        bytes += cost;
-        const cf = ws.getRanges(address).conditionalFormats.add('Custom');
-        cf.custom.rule.formula = '=TRUE';
-        const fill = color(STYLES[level].fill);
-        const font = color(STYLES[level].font);
-        if (fill) cf.custom.format.fill.color = fill;
-        if (font) cf.custom.format.font.color = font;
-        cf.load('id');
-        added.push({ sheet, address, level, cf });
-      }
+  if (rangeAreas) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+  let bytes = jsonBytes(record) + 200 * (found?.count ?? 0);
+  for (const p of planned) {
+    const cost = jsonBytes(p.entry.address) + RULE_COST;
+    if (bytes + cost > REQUEST_BUDGET_BYTES && bytes > 0) {
+      await syncChecked(ctx, signal);
+      bytes = 0;
     }
+    bytes += cost;
+    queueRule(p.ws, p.entry.address, p.entry.level, rangeAreas);
   }
-  await flush();
-  // what could not be removed stays recorded, so a later clear can still find it
-  const record: HighlightRecord = { version: 1, entries: [...entries, ...old.kept] };
-  await writeRecord(ctx, state, record, signal);
-  return { ...record, notice: unreadNotice(old.unreadSheets) };
+  await syncChecked(ctx, signal);
+  return { ...record, notice: found ? leftNotice(found.unreadSheets, found.unverifiedSheets) : null };
 }
 
 /**
  * Removes every highlight the tool recorded; the user's cells and formats are untouched. Entries that
  * could not be looked for (a sheet whose formats cannot be read) stay recorded and are reported.
  */
-export async function clearAllHighlights(ctx: XlContext, signal?: AbortSignal): Promise<HighlightNotice | null> {
-  const state = await loadState(ctx, signal);
+export async function clearAllHighlights(ctx: XlContext, supports: SetSupport, signal?: AbortSignal): Promise<HighlightNotice | null> {
+  requireHighlightApi(supports);
+  const state = await loadState(ctx, supports, signal);
   if (state.record.entries.length === 0) return null;
-  const old = await queueDeleteRecorded(ctx, state, signal);
-  await writeRecord(ctx, state, { version: 1, entries: old.kept }, signal);
-  return unreadNotice(old.unreadSheets);
+  const toClean = recordedSheets(state);
+  const locked = toClean.filter((s) => s.ws.protection.protected).map((s) => s.name);
+  if (locked.length > 0) throw protectedSheetError(locked);
+  const found = toClean.length > 0 ? await findToolRules(ctx, toClean, supports, signal) : null;
+  // deletions first, then the record: a batch failing half-way keeps the old record, which names every sheet
+  found?.queueDeletes();
+  queueStoreWrite(ctx, findToolSheet(state.items), 'B', found && found.kept.length > 0 ? JSON.stringify({ version: 1, entries: found.kept }) : null);
+  await syncChecked(ctx, signal);
+  return found ? leftNotice(found.unreadSheets, found.unverifiedSheets) : null;
 }

@@ -1,19 +1,22 @@
 /**
  * The WorkbookPort inside Excel (Office.js). Every method is one `run` batch with a fixed, small
  * number of `context.sync()` round trips (see read.ts, highlight.ts, write-sheets.ts), returns plain
- * data, and reports failures as PortError (errors.ts). The runner is `Excel.run` in production and
- * the recording fake's runner in tests; the only code here that names the `Excel` global is
- * `excelRunner()`, called only inside Excel.
+ * data, and reports failures as PortError (errors.ts). Every sync is guarded (sync.ts): Cancel and a
+ * watchdog end a sync Excel never answers. What needs a newer Excel than the host's is refused with
+ * a PortError saying so (capabilities.ts). The runner is `Excel.run` in production and the recording
+ * fake's runner in tests; the only code here that names the `Excel` global is `excelRunner()`,
+ * called only inside Excel.
  */
 import type { Highlight, OutSheet } from '../domain/output/sheet-model';
-import { PortError, type ReadOptions, type WorkbookPort } from '../domain/port';
-import type { WorkbookGrid } from '../domain/types';
+import { PortError, TOOL_SHEETS, type ReadOptions, type WorkbookPort } from '../domain/port';
+import type { Bilingual, WorkbookGrid } from '../domain/types';
 import type { ExcelRunner, SetSupport, XlContext } from './api';
-import { toPortError, unsupportedError } from './errors';
+import { featureName, FEATURE_SET, limitsNotice, supportsFeature, type ExcelFeature } from './capabilities';
+import { isFatalForRetry, noActiveSheetError, structureProtectedError, toPortError, unsupportedError } from './errors';
 import { applyHighlights, clearAllHighlights, type HighlightNotice } from './highlight';
 import { isSetSupported } from './host';
-import { readWorkbook } from './read';
-import { syncChecked } from './sync';
+import { readWorkbookIn } from './read';
+import { guardedContext, SYNC_TIMEOUT_MS, syncChecked } from './sync';
 import { findToolSheet, queueStoreRead, queueStoreWrite, storedText } from './tool-store';
 import { DEBOUNCE_MS, watchSheetChanges } from './watch';
 import { writeToolSheets } from './write-sheets';
@@ -28,11 +31,14 @@ export interface OfficePortOptions {
   isSetSupported?: SetSupport;
   /** live-mode debounce in ms (default 800) */
   debounceMs?: number;
+  /** how long one sync may go unanswered before the operation is given up (default 60 s) */
+  syncTimeoutMs?: number;
 }
 
 export class OfficeWorkbookPort implements WorkbookPort {
   private readonly supports: SetSupport;
   private readonly debounceMs: number;
+  private readonly syncTimeoutMs: number;
   /** writes in flight, and when the last one ended (live mode ignores the tool's own edits) */
   private writes = 0;
   private lastWriteEnd = 0;
@@ -49,43 +55,68 @@ export class OfficeWorkbookPort implements WorkbookPort {
   ) {
     this.supports = opts.isSetSupported ?? isSetSupported;
     this.debounceMs = opts.debounceMs ?? DEBOUNCE_MS;
+    this.syncTimeoutMs = opts.syncTimeoutMs ?? SYNC_TIMEOUT_MS;
   }
 
-  /** One batch; any failure becomes a PortError (and only that: no unhandled rejection escapes). */
-  private async batch<T>(f: (ctx: XlContext) => Promise<T>): Promise<T> {
+  /**
+   * One batch with guarded syncs; any failure becomes a PortError (and only that: no unhandled
+   * rejection escapes). When the guard gives up (Cancel, or Excel not answering) the batch is not
+   * waited for any longer: Excel.run itself may never settle.
+   */
+  private async batch<T>(f: (ctx: XlContext) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    let giveUp: (e: unknown) => void = () => undefined;
+    const gaveUp = new Promise<never>((_, reject) => (giveUp = reject));
+    const work = this.run((ctx) => f(guardedContext(ctx, { signal, timeoutMs: this.syncTimeoutMs, onGiveUp: giveUp })));
+    // whichever loses the race must not surface as an unhandled rejection
+    work.catch(() => undefined);
+    gaveUp.catch(() => undefined);
     try {
-      return await this.run(f);
+      return await Promise.race([work, gaveUp]);
     } catch (e) {
       throw toPortError(e);
     }
   }
 
-  private async writing<T>(f: (ctx: XlContext) => Promise<T>): Promise<T> {
+  private async writing<T>(f: (ctx: XlContext) => Promise<T>, signal?: AbortSignal): Promise<T> {
     this.writes += 1;
     try {
-      return await this.batch(f);
+      return await this.batch(f, signal);
     } finally {
       this.writes -= 1;
       this.lastWriteEnd = Date.now();
     }
   }
 
+  /** Whether this Excel has a feature (highlight, writeSheets, storeConfig, live). */
+  can(feature: ExcelFeature): boolean {
+    return supportsFeature(this.supports, feature);
+  }
+
+  /** What the pane says at start when this Excel lacks features (null: it has them all). */
+  limits(): Bilingual | null {
+    return limitsNotice(this.supports);
+  }
+
+  private require(feature: ExcelFeature): void {
+    if (!this.can(feature)) throw unsupportedError(featureName(feature), `ExcelApi ${FEATURE_SET[feature]}`);
+  }
+
   readWorkbook(opts?: ReadOptions): Promise<WorkbookGrid> {
-    return readWorkbook(this.run, this.supports, opts);
+    return this.batch((ctx) => readWorkbookIn(ctx, this.supports, opts), opts?.signal);
   }
 
   async highlight(items: Highlight[]): Promise<void> {
     this.lastHighlightNotice = null;
-    this.lastHighlightNotice = (await this.writing((ctx) => applyHighlights(ctx, items))).notice;
+    this.lastHighlightNotice = (await this.writing((ctx) => applyHighlights(ctx, items, this.supports))).notice;
   }
 
   async clearHighlights(): Promise<void> {
     this.lastHighlightNotice = null;
-    this.lastHighlightNotice = await this.writing((ctx) => clearAllHighlights(ctx));
+    this.lastHighlightNotice = await this.writing((ctx) => clearAllHighlights(ctx, this.supports));
   }
 
   async writeSheets(sheets: OutSheet[]): Promise<void> {
-    await this.writing((ctx) => writeToolSheets(ctx, sheets));
+    await this.writing((ctx) => writeToolSheets(ctx, sheets, this.supports));
   }
 
   async loadStoredConfig(): Promise<string | null> {
@@ -95,23 +126,28 @@ export class OfficeWorkbookPort implements WorkbookPort {
       await syncChecked(ctx);
       const store = findToolSheet(coll.items);
       if (!store) return null;
-      const range = queueStoreRead(store);
+      const range = queueStoreRead(store, this.supports);
       await syncChecked(ctx);
       return storedText(range, 'A');
     });
   }
 
   async storeConfig(json: string): Promise<void> {
+    this.require('storeConfig');
     await this.writing(async (ctx) => {
       const coll = ctx.workbook.worksheets;
       coll.load('items/name');
+      const protection = ctx.workbook.protection.load('protected');
       await syncChecked(ctx);
-      queueStoreWrite(ctx, findToolSheet(coll.items), 'A', json);
+      const store = findToolSheet(coll.items);
+      // the store sheet would have to be added: refused before anything is written
+      if (!store && protection.protected) throw structureProtectedError([TOOL_SHEETS.config]);
+      queueStoreWrite(ctx, store, 'A', json);
       await syncChecked(ctx);
     });
   }
 
-  /** Click-to-select: activates the sheet and selects the cell (or range). */
+  /** Click-to-select: activates the sheet and selects the cell (or range). ExcelApi 1.1. */
   async selectCell(sheet: string, address: string): Promise<void> {
     await this.batch(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
@@ -119,6 +155,24 @@ export class OfficeWorkbookPort implements WorkbookPort {
       ws.getRange(address).select();
       await ctx.sync();
     });
+  }
+
+  /**
+   * The active worksheet's name (ExcelApi 1.1). A chart sheet may be active: Excel has no worksheet
+   * to give, and the clerk is told to switch sheets instead of a raw error.
+   */
+  async activeSheetName(signal?: AbortSignal): Promise<string> {
+    return this.batch(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.load('name');
+      try {
+        await syncChecked(ctx, signal);
+      } catch (e) {
+        if (isFatalForRetry(e)) throw e;
+        throw noActiveSheetError();
+      }
+      return ws.name;
+    }, signal);
   }
 
   /**

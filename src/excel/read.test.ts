@@ -203,3 +203,65 @@ describe('readWorkbook: cells, options, failures', () => {
     });
   });
 });
+
+describe('readWorkbook: merged areas past what Excel answers in one call', () => {
+  /** n single-row merges B:C, one per row from row 3 */
+  function merges(n: number): string[] {
+    return Array.from({ length: n }, (_, i) => `B${i + 3}:C${i + 3}`);
+  }
+
+  test('a sheet with 600 merged areas (getMergedAreasOrNullObject fails past 512): read by halves, every merge found, other sheets as usual', async () => {
+    const fx = new FakeExcel({ api: '1.13' });
+    fx.addSheet('多合并', { rows: sheetRows(605, 4), merges: merges(600) });
+    fx.addSheet('普通', { rows: sheetRows(5, 3), merges: ['A1:C1'] });
+    const g = await new OfficeWorkbookPort(fx.run, { isSetSupported: fx.isSetSupported }).readWorkbook();
+    expect(g.sheets.map((s) => s.name)).toEqual(['多合并', '普通']);
+    expect(g.sheets[0].merges.sort()).toEqual(merges(600).sort());
+    expect(g.sheets[1].merges).toEqual(['A1:C1']);
+    expect(g.sheets[0].rows[604][3]).toEqual({ v: (604 * 31 + 3 * 7) % 100000 });
+    // 1 names, 2 bounds + merges (fails), 2' bounds, 2a/2b one sheet each (the first fails),
+    // 2c/2d halves of its rows, 3 values
+    expect(fx.stats.syncs).toBe(8);
+  });
+
+  test('500 merged areas: one call answers (no extra syncs)', async () => {
+    const fx = new FakeExcel({ api: '1.13' });
+    fx.addSheet('S', { rows: sheetRows(505, 4), merges: merges(500) });
+    const g = await new OfficeWorkbookPort(fx.run, { isSetSupported: fx.isSetSupported }).readWorkbook();
+    expect(g.sheets[0].merges).toHaveLength(500);
+    expect(fx.stats.syncs).toBe(3);
+  });
+});
+
+describe('readWorkbook below ExcelApi 1.4 (Excel 2016 without updates: ExcelApi 1.1)', () => {
+  test('checks with getUsedRange: values, a blank sheet as blank, no protection or merges asked for, 3 syncs', async () => {
+    const fx = new FakeExcel({ api: '1.1' });
+    fx.addSheet('开发区1', { rows: sheetRows(4, 3), merges: ['A1:C1'] });
+    fx.addSheet('空表', { rows: [] });
+    fx.addSheet('一格', { rows: [['仅此一格']] });
+    const g = await new OfficeWorkbookPort(fx.run, { isSetSupported: fx.isSetSupported }).readWorkbook();
+    expect(g.sheets.map((s) => [s.name, s.rows.length])).toEqual([
+      ['开发区1', 4],
+      ['空表', 0],
+      ['一格', 1],
+    ]);
+    expect(g.sheets[0].rows[3][2]).toEqual({ v: (3 * 31 + 2 * 7) % 100000 });
+    expect(g.sheets[2].rows[0][0]).toEqual({ v: '仅此一格' });
+    expect(g.sheets[0].merges).toEqual([]);
+    expect(fx.stats.syncs).toBe(3);
+  });
+
+  test('the same workbook at ExcelApi 1.7 gives the same grids', async () => {
+    const grids = [];
+    for (const api of ['1.1', '1.7']) {
+      const fx = new FakeExcel({ api });
+      fx.addSheet('开发区1', { rows: sheetRows(6, 5), protected: true });
+      fx.addSheet('空表', { rows: [] });
+      grids.push(await new OfficeWorkbookPort(fx.run, { isSetSupported: fx.isSetSupported }).readWorkbook());
+    }
+    // protection can only be read from 1.2: the grids differ in that flag alone
+    expect(grids[1].sheets[0].protected).toBe(true);
+    expect(grids[0].sheets[0].protected).toBeUndefined();
+    expect(grids[0].sheets.map((s) => s.rows)).toEqual(grids[1].sheets.map((s) => s.rows));
+  });
+});

@@ -52,3 +52,37 @@ describe('stored configuration', () => {
     expect(chunks.every((c) => c.length <= 10)).toBe(true);
   });
 });
+
+describe('stored configuration and workbook structure protection', () => {
+  test('no tool sheet yet and the structure protected: refused in both languages, nothing added', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('S', { rows: [['x']] });
+    fx.structureProtected = true;
+    const err = await port(fx)
+      .storeConfig('{"a":1}')
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'E_EXCEL_STRUCTURE_PROTECTED', zh: expect.stringContaining('保护工作簿') });
+    expect(fx.sheets.map((s) => s.name)).toEqual(['S']);
+  });
+
+  test('the tool sheet already there: storing works under structure protection (only its cells change)', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('S', { rows: [['x']] });
+    const p = port(fx);
+    await p.storeConfig('{"a":1}');
+    fx.structureProtected = true;
+    await p.storeConfig('{"a":2}');
+    expect(await p.loadStoredConfig()).toBe('{"a":2}');
+  });
+
+  test('ExcelApi 1.1 reads a stored configuration with the plain used range', async () => {
+    const old = new FakeExcel({ api: '1.7' });
+    old.addSheet('S', { rows: [['x']] });
+    await port(old).storeConfig('{"name":"大连"}');
+    const store = old.sheet(TOOL_SHEETS.config);
+    const fx = new FakeExcel({ api: '1.1' });
+    fx.addSheet('S', { rows: [['x']] });
+    fx.addSheet(TOOL_SHEETS.config, { rows: store?.rows.map((r) => r.map((c) => (c ? { ...c } : null))), visibility: 'VeryHidden' });
+    expect(await port(fx).loadStoredConfig()).toBe('{"name":"大连"}');
+  });
+});

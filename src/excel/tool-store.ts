@@ -10,7 +10,7 @@
  */
 import { TOOL_SHEETS } from '../domain/port';
 import { CHUNK_CHARS, chunkText } from '../domain/output/highlight-record';
-import type { XlContext, XlRange, XlWorksheet } from './api';
+import type { SetSupport, XlContext, XlRange, XlWorksheet } from './api';
 
 export type StoreColumn = 'A' | 'B';
 export { CHUNK_CHARS, chunkText };
@@ -20,9 +20,14 @@ export function findToolSheet(items: XlWorksheet[]): XlWorksheet | undefined {
   return items.find((ws) => ws.name === TOOL_SHEETS.config);
 }
 
-/** Queues a read of the store's used range; call `storedText` after the sync. */
-export function queueStoreRead(sheet: XlWorksheet): XlRange {
-  return sheet.getUsedRangeOrNullObject(true).load('values,columnIndex');
+/**
+ * Queues a read of the store's used range; call `storedText` after the sync. Before ExcelApi 1.4
+ * (no *OrNullObject) the plain used range is read: a blank store gives its empty top-left cell.
+ */
+export function queueStoreRead(sheet: XlWorksheet, supports: SetSupport): XlRange {
+  if (supports('ExcelApi', '1.4')) return sheet.getUsedRangeOrNullObject(true).load('values,columnIndex');
+  const range = supports('ExcelApi', '1.2') ? sheet.getUsedRange(true) : sheet.getUsedRange();
+  return range.load('values,columnIndex');
 }
 
 /** The text of one column from a loaded store range (chunks concatenated until the first blank). */

@@ -39,7 +39,7 @@ describe('watchChanges (live mode)', () => {
     expect(fx.stats.syncs).toBe(syncs + 1); // one lookup of sheet names, outside the handler
     stop();
     await settle();
-    expect(fx.handlers).toHaveLength(0);
+    expect(fx.handlerCount()).toBe(0);
   });
 
   test('two sheets edited in one burst are both reported', async () => {
@@ -88,6 +88,65 @@ describe('watchChanges (live mode)', () => {
     const seen: string[] = [];
     await port.watchChanges((s) => seen.push(s));
     await fx.emitChange(TOOL_SHEETS.summary, 'A1');
+    jest.advanceTimersByTime(1000);
+    await settle();
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('watchChanges at ExcelApi 1.7 (no workbook-wide onChanged)', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  function setup() {
+    const fx = new FakeExcel({ api: '1.7' });
+    fx.addSheet('辽滨', { rows: [['x', 1]] });
+    fx.addSheet('盘锦', { rows: [['y', 2]] });
+    const port = new OfficeWorkbookPort(fx.run, { isSetSupported: fx.isSetSupported });
+    return { fx, port };
+  }
+
+  test('each sheet’s own onChanged, registered in one batch: a burst on two sheets reported once each; stop removes every handler', async () => {
+    const { fx, port } = setup();
+    const seen: string[] = [];
+    const stop = await port.watchChanges((s) => seen.push(s));
+    expect(fx.handlers).toHaveLength(0); // the workbook-wide event needs ExcelApi 1.9
+    expect(fx.handlerCount()).toBe(3); // two sheets and onAdded
+    expect(fx.stats.runs).toBe(1);
+    await fx.emitChange('辽滨', 'B1');
+    await fx.emitChange('辽滨', 'B2');
+    await fx.emitChange('盘锦', 'B1');
+    jest.advanceTimersByTime(800);
+    await settle();
+    expect(seen.sort()).toEqual(['盘锦', '辽滨'].sort());
+    stop();
+    await settle();
+    expect(fx.handlerCount()).toBe(0);
+  });
+
+  test('a sheet the clerk adds later is watched too (registered outside the onAdded event)', async () => {
+    const { fx, port } = setup();
+    const seen: string[] = [];
+    const stop = await port.watchChanges((s) => seen.push(s));
+    await fx.userAddsSheet('新区', { rows: [['z']] });
+    jest.advanceTimersByTime(1);
+    await settle();
+    expect(fx.handlerCount()).toBe(4);
+    await fx.emitChange('新区', 'A1');
+    jest.advanceTimersByTime(800);
+    await settle();
+    expect(seen).toEqual(['新区']);
+    stop();
+    await settle();
+    expect(fx.handlerCount()).toBe(0);
+  });
+
+  test('the tool’s own writes are not reported (no triggerSource before 1.14)', async () => {
+    const { fx, port } = setup();
+    const seen: string[] = [];
+    await port.watchChanges((s) => seen.push(s));
+    await port.highlight([{ sheet: '辽滨', cell: 'B1', level: 'error', note: '' }]);
+    await fx.emitChange('辽滨', 'B1');
     jest.advanceTimersByTime(1000);
     await settle();
     expect(seen).toEqual([]);

@@ -101,3 +101,35 @@ describe('writeSheets', () => {
     expect(cellContent({ v: 2, f: '=A1' })).toEqual({ input: '=A1', fmt: 'General' });
   });
 });
+
+describe('writeSheets on the Excel versions bureaus run', () => {
+  test('ExcelApi 1.7 (no RangeAreas): the same sheet, styles area by area, no screen-updating call, still 2 syncs', async () => {
+    const fx = new FakeExcel({ api: '1.7' });
+    fx.addSheet('辽滨', { rows: [['user data']] });
+    await port(fx).writeSheets([summary]);
+    expect(fx.stats.syncs).toBe(2);
+    expect(fx.stats.getRangesCalls).toBe(0);
+    expect(fx.stats.suspends).toBe(0);
+    const s = fx.sheet(TOOL_SHEETS.summary);
+    expect(s?.rows[2][2]).toMatchObject({ v: 13.3, fill: '#C6EFCE', font: { color: '#006100' } });
+    expect(s?.rows[1][0]).toMatchObject({ fill: '#D9E1F2', font: { bold: true } });
+    expect(s?.freeze).toEqual({ rows: 2, cols: 1 });
+    expect(s?.tabColor).toBe('#70AD47');
+  });
+
+  test('a structure-protected workbook: refused before anything is written — the old tool sheet is still there, nothing added', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('辽滨', { rows: [['x']] });
+    fx.addSheet(TOOL_SHEETS.summary, { rows: [['上个月的汇总']] });
+    fx.structureProtected = true;
+    const err = await port(fx)
+      .writeSheets([summary])
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'E_EXCEL_STRUCTURE_PROTECTED' });
+    expect((err as PortError).zh).toContain(TOOL_SHEETS.summary);
+    expect((err as PortError).en).toContain('Protect Workbook');
+    expect(fx.sheets.map((s) => s.name)).toEqual(['辽滨', TOOL_SHEETS.summary]);
+    expect(fx.sheet(TOOL_SHEETS.summary)?.rows[0][0]).toEqual({ v: '上个月的汇总' });
+    expect(fx.stats.unprotectAttempts).toBe(0);
+  });
+});

@@ -5,6 +5,11 @@
  * into RangeAreas, column widths, frozen panes, merges, tab colour. A sheet whose arrays exceed the
  * request budget is written in row blocks, one extra sync per budget's worth.
  *
+ * Below ExcelApi 1.9 (no RangeAreas) the styles go area by area, in the same syncs. Sheets are
+ * added and deleted, so a workbook whose structure is protected is refused before anything is
+ * written (ExcelApi 1.7 workbook.protection); the whole module needs ExcelApi 1.7 (tab colour,
+ * frozen panes).
+ *
  * Text cells are written with the text format '@' (unless the model gives a format): Excel parses
  * strings written through the API like typed input, so "01" would become 1, "2026-09" a date and
  * "=x" a formula. Formula cells (OutCell.f) are written as formulas so Excel computes them.
@@ -13,12 +18,16 @@
 import { a1, columnLetters } from '../domain/a1';
 import { FORMATS, STYLES, type OutCell, type OutSheet, type StyleKey } from '../domain/output/sheet-model';
 import { PortError, TOOL_SHEETS } from '../domain/port';
-import { packCells } from '../domain/a1-areas';
-import type { XlContext, XlWorksheet } from './api';
+import { packCells, splitAreas } from '../domain/a1-areas';
+import type { SetSupport, XlContext, XlWorksheet } from './api';
+import { featureName, FEATURE_SET, supportsFeature } from './capabilities';
+import { structureProtectedError, unsupportedError } from './errors';
+import { queueLevelChart } from './level-chart';
+import { queuePageLayout } from './page-layout';
 import { jsonBytes, REQUEST_BUDGET_BYTES } from './limits';
 import { syncChecked } from './sync';
 
-const WRITABLE = new Set<string>([TOOL_SHEETS.findings, TOOL_SHEETS.summary, TOOL_SHEETS.warnings, TOOL_SHEETS.history]);
+const WRITABLE = new Set<string>([TOOL_SHEETS.findings, TOOL_SHEETS.summary, TOOL_SHEETS.onePage, TOOL_SHEETS.warnings, TOOL_SHEETS.history]);
 
 /** Excel column width in points for a width in characters (≈7 px per character + 5 px padding). */
 export function widthPoints(chars: number): number {
@@ -37,13 +46,21 @@ export function cellContent(c: OutCell | undefined): { input: string | number; f
 function notToolSheet(name: string): PortError {
   return new PortError(
     'E_NOT_TOOL_SHEET',
-    `工具只能写入自己的工作表(核查结果、汇总、预警清单、历史数据),不会写入“${name}”。`,
-    `The tool only writes its own sheets (核查结果, 汇总, 预警清单, 历史数据), never "${name}".`,
+    `工具只能写入自己的工作表(核查结果、汇总、一页纸、预警清单、历史数据),不会写入“${name}”。`,
+    `The tool only writes its own sheets (核查结果, 汇总, 一页纸, 预警清单, 历史数据), never "${name}".`,
   );
 }
 
 /** Queues one sheet's content; calls `flush` (a sync) whenever the budget would be exceeded. */
-async function queueSheet(ctx: XlContext, ws: XlWorksheet, sheet: OutSheet, budget: { used: number }, flush: () => Promise<void>): Promise<void> {
+async function queueSheet(
+  ctx: XlContext,
+  ws: XlWorksheet,
+  sheet: OutSheet,
+  budget: { used: number },
+  flush: () => Promise<void>,
+  supports: SetSupport,
+): Promise<void> {
+  const rangeAreas = supports('ExcelApi', '1.9');
   const width = Math.max(1, sheet.columns.length, ...sheet.rows.map((r) => r.length));
   const last = columnLetters(width - 1);
   let block: { inputs: (string | number)[][]; fmts: string[][]; top: number } = { inputs: [], fmts: [], top: 0 };
@@ -87,11 +104,13 @@ async function queueSheet(ctx: XlContext, ws: XlWorksheet, sheet: OutSheet, budg
   );
   for (const [key, cells] of byStyle) {
     const spec = STYLES[key];
-    for (const address of packCells(cells)) {
+    const packed = packCells(cells);
+    // one RangeAreas per address string (ExcelApi 1.9), else one range per area
+    for (const address of rangeAreas ? packed : packed.flatMap(splitAreas)) {
       const cost = jsonBytes(address) + 300;
       if (budget.used + cost > REQUEST_BUDGET_BYTES) await flush();
       budget.used += cost;
-      const fmt = ws.getRanges(address).format;
+      const fmt = (rangeAreas ? ws.getRanges(address) : ws.getRange(address)).format;
       if (spec.fill) fmt.fill.color = `#${spec.fill}`;
       if (spec.font) fmt.font.color = `#${spec.font}`;
       if (spec.bold) fmt.font.bold = true;
@@ -107,26 +126,37 @@ async function queueSheet(ctx: XlContext, ws: XlWorksheet, sheet: OutSheet, budg
   else if (f && f.rows > 0) ws.freezePanes.freezeRows(f.rows);
   else if (f && f.cols > 0) ws.freezePanes.freezeColumns(f.cols);
   if (sheet.tabColor) ws.tabColor = `#${sheet.tabColor}`;
+  // 一页纸: its chart (with the print area grown to hold it) and its page setup
+  if (sheet.chart) queueLevelChart(ws, sheet.chart);
+  queuePageLayout(ws, sheet, supports, sheet.chart?.printArea);
 }
 
-export async function writeToolSheets(ctx: XlContext, sheets: OutSheet[], signal?: AbortSignal): Promise<void> {
+export async function writeToolSheets(ctx: XlContext, sheets: OutSheet[], supports: SetSupport, signal?: AbortSignal): Promise<void> {
   for (const s of sheets) if (!WRITABLE.has(s.name)) throw notToolSheet(s.name);
   if (sheets.length === 0) return;
+  if (!supportsFeature(supports, 'writeSheets')) throw unsupportedError(featureName('writeSheets'), `ExcelApi ${FEATURE_SET.writeSheets}`);
+  const rangeAreas = supports('ExcelApi', '1.9');
   const coll = ctx.workbook.worksheets;
   coll.load('items/name');
+  const protection = ctx.workbook.protection.load('protected');
   await syncChecked(ctx, signal);
+  // adding and deleting sheets is what structure protection forbids: refuse before writing anything
+  if (protection.protected) throw structureProtectedError(sheets.map((s) => s.name));
   const existing = new Map(coll.items.map((ws) => [ws.name, ws]));
   const budget = { used: 0 };
+  const suspend = () => {
+    if (rangeAreas) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+  };
   const flush = async () => {
     await syncChecked(ctx, signal);
     budget.used = 0;
-    ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+    suspend();
   };
-  ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+  suspend();
   for (const sheet of sheets) {
     existing.get(sheet.name)?.delete();
     const ws = coll.add(sheet.name);
-    await queueSheet(ctx, ws, sheet, budget, flush);
+    await queueSheet(ctx, ws, sheet, budget, flush, supports);
   }
   await syncChecked(ctx, signal);
 }

@@ -46,6 +46,12 @@ export function App(props: AppProps) {
   const notify = useCallback((n: Notice) => setNotices((list) => [...list.slice(-3), n]), []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
 
+  // An older Excel: say once, at start, which features it lacks and what still works.
+  useEffect(() => {
+    const limits = services.limits?.() ?? null;
+    if (limits) notify(notice('warning', limits, { title: both('excelLimitsTitle') }));
+  }, [services, notify]);
+
   // The configuration stored in the workbook travels with it: use it when it is valid.
   useEffect(() => {
     let live = true;

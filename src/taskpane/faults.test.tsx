@@ -21,24 +21,9 @@ import { App } from './App';
 import { EngineServices } from './services/engine';
 import { OfficeWorkbookPort } from '../excel/office-port';
 import { FakeExcel } from '../excel/testing/fake-excel';
-import { clerkMistakes, reportSheet, sampleMonth, sampleRegister } from '../domain/sample';
+import { clerkWorkbook } from './test/clerk-workbook';
 import { TOOL_SHEETS } from '../domain/port';
 import type { Lang } from '../domain/types';
-
-const PERIOD = { year: 2026, month: 9 };
-
-/** A workbook holding one zone's report for 2026-09, typed with the usual clerk mistakes. */
-function clerkWorkbook(): { fx: FakeExcel; sheet: string } {
-  const zones = sampleRegister(10);
-  const { zone, values } = sampleMonth(zones, PERIOD)[1];
-  const out = reportSheet(zone, PERIOD, values, { overrides: clerkMistakes(values) });
-  const fx = new FakeExcel();
-  fx.addSheet(out.name, {
-    rows: out.rows.map((row) => row.map((c) => (c.v === null && !c.f ? undefined : { v: c.v ?? '', f: c.f, nf: c.fmt }))),
-    merges: out.merges,
-  });
-  return { fx, sheet: out.name };
-}
 
 const LABEL = {
   zh: { check: '检查整个工作簿', highlight: '标注', write: '写入核查结果表', title: '操作失败' },

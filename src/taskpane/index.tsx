@@ -2,7 +2,8 @@
  * Entry of the task pane page. Detects the host first: inside Excel the pane works on the open
  * workbook; in a plain browser (Office.onReady gives host null) it runs in standalone mode on
  * opened .xlsx files; when office.js failed to load (`Office` undefined) it shows a bilingual
- * message. Any startup failure is shown, never a blank pane.
+ * message. Any startup failure is shown, never a blank pane. The ES5 start script (start/start.js)
+ * loaded this bundle and shows its own message if the pane does not say it started.
  */
 import { createRoot, type Root } from 'react-dom/client';
 import { detectHost } from '../excel/host';
@@ -20,6 +21,11 @@ function officeDisplayLanguage(): string | null {
   }
 }
 
+/** Tells the start script that the pane runs (it then shows no fallback message). */
+function signalStarted(): void {
+  window.dispatchEvent(new Event('zonereport:started'));
+}
+
 async function boot(root: Root): Promise<void> {
   const host = await detectHost();
   if (host.mode === 'office-missing') {
@@ -32,6 +38,7 @@ async function boot(root: Root): Promise<void> {
         action={{ label: both('continueStandalone'), run: () => void mount(root, 'standalone').catch((e: unknown) => showFailure(root, e)) }}
       />,
     );
+    signalStarted();
     return;
   }
   await mount(root, host.mode);
@@ -47,11 +54,13 @@ async function mount(root: Root, mode: 'excel' | 'standalone'): Promise<void> {
     services = new EngineServices('standalone', null);
   }
   root.render(<App services={services} initialLang={lang} />);
+  signalStarted();
 }
 
 function showFailure(root: Root, e: unknown): void {
   const reason = e instanceof Error ? e.message : String(e);
   root.render(<StartupMessage title={both('errorTitle')} body={both('startupFailed', { reason })} />);
+  signalStarted();
 }
 
 const container = document.getElementById('root');

@@ -4,6 +4,7 @@
  * panes, merges and tab colour. Used by the port's writeSheets and by the sample writer.
  */
 import type ExcelJS from 'exceljs';
+import { parseA1 } from '../domain/a1';
 import { STYLES, type OutCell, type OutSheet, type StyleKey } from '../domain/output/sheet-model';
 
 /** 'FFC7CE' → exceljs ARGB 'FFFFC7CE' (opaque). */
@@ -81,12 +82,22 @@ export function renderSheet(ws: ExcelJS.Worksheet, sheet: OutSheet): void {
     });
   });
   if (anyWrap) {
+    // a merged cell wraps within the merged width, not its first column's
+    const mergedWidth = new Map<string, number>();
+    for (const m of sheet.merges ?? []) {
+      const [a, b] = m.toUpperCase().split(':');
+      const ca = parseA1(a), cb = parseA1(b ?? a);
+      if (!ca || !cb) continue;
+      let w = 0;
+      for (let c = ca.col; c <= cb.col; c++) w += sheet.columns[c]?.width ?? 8.43;
+      mergedWidth.set(`${ca.row}:${ca.col}`, w);
+    }
     sheet.rows.forEach((row, r) => {
       let lines = 1;
       row.forEach((c, col) => {
         const spec = sheet.columns[col];
         if (c && spec?.wrap && typeof c.v === 'string' && c.style !== 'title' && c.style !== 'header') {
-          lines = Math.max(lines, wrappedLines(c.v, spec.width));
+          lines = Math.max(lines, wrappedLines(c.v, mergedWidth.get(`${r}:${col}`) ?? spec.width));
         }
       });
       if (lines > 1) ws.getRow(r + 1).height = LINE_HEIGHT * lines;
@@ -97,6 +108,27 @@ export function renderSheet(ws: ExcelJS.Worksheet, sheet: OutSheet): void {
     ws.views = [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
   }
   if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
-  // Printed (or converted to PDF) one page wide, landscape: these sheets are wide tables.
-  ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  const page = sheet.page;
+  if (page) {
+    // the sheet's own print setup (一页纸: A4 portrait, one page); OutSheet.chart is not drawn here:
+    // exceljs writes no charts (see README)
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: PAPER_A4,
+      orientation: page.orientation,
+      fitToPage: true,
+      fitToWidth: page.fitWide,
+      fitToHeight: page.fitTall,
+      printArea: page.printArea,
+      printTitlesRow: page.titleRows,
+      horizontalCentered: page.centerHorizontally === true,
+      margins: page.margins,
+    };
+  } else {
+    // Printed (or converted to PDF) one page wide, landscape: these sheets are wide tables.
+    ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  }
 }
+
+/** SpreadsheetML paper size 9 = A4 */
+const PAPER_A4 = 9;

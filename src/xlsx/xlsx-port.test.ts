@@ -71,7 +71,7 @@ describe('highlight / clearHighlights', () => {
     if (!ws || !orig) throw new Error('no sheet');
     for (const addr of ['E4', 'G4', 'H4']) expect(ws.getCell(addr).style).toEqual(orig.getCell(addr).style);
     const sheetXml = new TextDecoder().decode(readPackage(annotated).parts.get('xl/worksheets/sheet1.xml'));
-    const rules = [...sheetXml.matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule type="expression" dxfId="\d+" priority="\d+" stopIfTrue="0"><formula>TRUE<\/formula>/g)].map((m) => m[1]);
+    const rules = [...sheetXml.matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule type="expression" dxfId="\d+" priority="\d+" stopIfTrue="0"><formula>ISTEXT\("ZoneReport:highlight"\)<\/formula>/g)].map((m) => m[1]);
     expect(rules.sort()).toEqual(['E4', 'G4', 'H4']);
     expect(ws.getCell('E4').note).toBe('W\nE');
     expect(ws.getCell('H4').note).toBe('用户自己的批注');

@@ -38,6 +38,7 @@ export const TOOL_CREATOR = 'ZoneReport';
 const WRITABLE_TOOL_SHEETS: ReadonlySet<string> = new Set([
   TOOL_SHEETS.findings,
   TOOL_SHEETS.summary,
+  TOOL_SHEETS.onePage,
   TOOL_SHEETS.warnings,
   TOOL_SHEETS.history,
 ]);
@@ -159,8 +160,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
       if (this.original && !WRITABLE_TOOL_SHEETS.has(sheet.name)) {
         throw new PortError(
           'E_NOT_TOOL_SHEET',
-          `工具只能写入自己的工作表(核查结果、汇总、预警清单、历史数据),不会写入“${sheet.name}”。`,
-          `The tool only writes its own sheets (核查结果, 汇总, 预警清单, 历史数据), never "${sheet.name}".`,
+          `工具只能写入自己的工作表(核查结果、汇总、一页纸、预警清单、历史数据),不会写入“${sheet.name}”。`,
+          `The tool only writes its own sheets (核查结果, 汇总, 一页纸, 预警清单, 历史数据), never "${sheet.name}".`,
         );
       }
       // kept, so a later read (e.g. of 历史数据) sees what was written

@@ -153,7 +153,7 @@ describe('zone-report check --out', () => {
     expect(dst.getCell('E15').fill).toEqual(src.getCell('E15').fill);
     const pkg = readPackage(new Uint8Array(readFileSync(path.join(out, MISTAKES))));
     const part = sheetsOf(pkg).find((s) => s.name === src.name)?.part ?? '';
-    const sqrefs = [...new TextDecoder().decode(pkg.parts.get(part)).matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule type="expression"[^>]*><formula>TRUE</g)].map((m) => m[1]);
+    const sqrefs = [...new TextDecoder().decode(pkg.parts.get(part)).matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule type="expression"[^>]*><formula>ISTEXT\("ZoneReport:highlight"\)</g)].map((m) => m[1]);
     const covers = (area: string): boolean => {
       const m = /^E(\d+)(?::E(\d+))?$/.exec(area);
       return m !== null && Number(m[1]) <= 15 && Number(m[2] ?? m[1]) >= 15;

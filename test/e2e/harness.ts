@@ -29,13 +29,28 @@ function mtime(p: string): number {
   return fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0;
 }
 
+/** Build `out` with `env` once when it is missing or older than the sources it is made of. */
+function ensureBuilt(out: string, env: string[]): void {
+  const html = path.join(out, 'taskpane.html');
+  const sources = Math.max(newestMtime(path.join(ROOT, 'src')), mtime(path.join(ROOT, 'webpack.config.js')), mtime(path.join(ROOT, 'manifest.xml')));
+  if (mtime(html) < sources) {
+    const args = ['webpack', '--mode', 'production', ...env.flatMap((e) => ['--env', e])];
+    if (out !== path.join(ROOT, 'dist')) args.push('--output-path', out);
+    execFileSync('npx', args, { cwd: ROOT, stdio: 'pipe' });
+  }
+}
+
 /** Build dist/ once when it is missing or older than the sources it is made of. */
 export function ensurePaneBuilt(): void {
-  const html = path.join(ROOT, 'dist', 'taskpane.html');
-  const sources = Math.max(newestMtime(path.join(ROOT, 'src')), mtime(path.join(ROOT, 'webpack.config.js')));
-  if (mtime(html) < sources) {
-    execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
-  }
+  ensureBuilt(path.join(ROOT, 'dist'), []);
+}
+
+/** A deployment build for an isolated network, as a bureau's IT would make it. */
+export const DEPLOYMENT = { url: 'https://zr.example.gov.cn', dir: path.join(ROOT, 'test-output', 'dist-intranet') };
+
+/** Build DEPLOYMENT.dir (--env url=… --env officejs=local) once when missing or older than the sources. */
+export function ensureDeploymentBuilt(): void {
+  ensureBuilt(DEPLOYMENT.dir, [`url=${DEPLOYMENT.url}`, 'officejs=local']);
 }
 
 /** Build lib/ (the CLI) when it is missing or older than the sources (a stale CLI compares old figures). */
@@ -50,10 +65,10 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveDist(): Promise<Served> {
+export async function serveDist(dir = path.join(ROOT, 'dist')): Promise<Served> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const serve = require(path.join(ROOT, 'scripts', 'serve.js')) as { createServer: (dir: string) => Server };
-  const server = serve.createServer(path.join(ROOT, 'dist'));
+  const server = serve.createServer(dir);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   return {

@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { parseConfigText, defaultConfig } from '../../src/domain/config/validate';
 import type { SummaryReport } from '../../src/domain/summary/types';
 import { growthCell, oneDecimal, rankText } from '../../src/taskpane/format';
+import { docxPart, docxParagraphs } from '../docx-text';
 import { ROOT, ensureCliBuilt, ensurePaneBuilt, launchBrowser, routeOfficeJs, screenshot, serveDist, type Browser, type Served } from './harness';
 
 jest.setTimeout(240_000);
@@ -25,6 +26,8 @@ let browser: Browser;
 let tmp: string;
 let files: string[];
 let totals: { error: number; warning: number; info: number };
+/** the zone the include test includes: the bulletin test drafts the same summary with the CLI */
+let includedCode = '';
 const cspViolations: string[] = [];
 
 function listXlsx(dir: string): string[] {
@@ -152,6 +155,7 @@ describe('standalone pane in Chromium', () => {
     const first = page.getByTestId('refused-zone').first();
     const code = await first.getAttribute('data-zone');
     if (!code) throw new Error('no refused zone in the sample');
+    includedCode = code;
     const ratedBefore = await page.locator('[data-testid="zone-row"][data-status="rated"]').count();
     await first.getByRole('checkbox').check();
     await page.locator(`[data-testid="zone-row"][data-zone="${code}"][data-included="true"]`).waitFor({ timeout: 60_000 });
@@ -206,6 +210,34 @@ describe('standalone pane in Chromium', () => {
     expect(idx.every((v) => v >= 0)).toBe(true);
     expect([...idx].sort((x, y) => x - y)).toEqual(idx);
     await screenshot(page, '3-warnings');
+  });
+
+  it('downloads the quarterly bulletin: the text of `summary --bulletin`, 草稿 until 定稿 is ticked', async () => {
+    const save = async () => {
+      const d = page.waitForEvent('download');
+      await page.getByTestId('download-bulletin').click();
+      const file = path.join(tmp, (await d).suggestedFilename());
+      await (await d).saveAs(file);
+      return { name: (await d).suggestedFilename(), bytes: fs.readFileSync(file) };
+    };
+    const draft = await save();
+    expect(draft.name).toBe('2026年三季度开发区运行及预警通报(草稿).docx');
+    const [register, history, ...zoneFiles] = files;
+    const cliDocx = path.join(tmp, 'cli-通报.docx');
+    const cli = spawnSync('node', [path.join(ROOT, 'bin', 'zone-report.js'), 'summary', ...zoneFiles, '--register', register, '--history', history,
+      '--include', includedCode, '--bulletin', cliDocx], { cwd: ROOT, encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    const text = await docxParagraphs(draft.bytes);
+    expect(text).toEqual(await docxParagraphs(fs.readFileSync(cliDocx)));
+    expect(text[0]).toBe('2026年三季度全省开发区主要经济指标');
+    // the included zone is said as included (section 四)
+    expect(text.some((p) => p.includes('经确认纳入汇总'))).toBe(true);
+    expect(await docxPart(draft.bytes, 'word/header1.xml')).toContain('草稿');
+    await page.getByTestId('bulletin').getByRole('checkbox').check();
+    const final = await save();
+    expect(final.name).toBe('2026年三季度开发区运行及预警通报.docx');
+    expect(await docxParagraphs(final.bytes)).toEqual(text);
+    expect(await docxPart(final.bytes, 'word/header1.xml')).not.toContain('草稿');
   });
 
   it('refuses a bad configuration file with every problem listed', async () => {

@@ -71,9 +71,9 @@ export function diffPackages(a: Uint8Array, b: Uint8Array): PackageDiff {
 const DECLARED: { part: RegExp; what: string; remove: RegExp[] }[] = [
   {
     part: /^xl\/worksheets\/sheet\d+\.xml$/,
-    what: 'report sheet: the tool’s conditionalFormatting blocks (expression TRUE) and a legacyDrawing reference for new notes',
+    what: 'report sheet: the tool’s conditionalFormatting blocks (its signature expression) and a legacyDrawing reference for new notes',
     remove: [
-      /<(x:)?conditionalFormatting sqref="[A-Z0-9: ]+"><(x:)?cfRule type="expression" dxfId="\d+" priority="\d+" stopIfTrue="0"><(x:)?formula>TRUE<\/(x:)?formula><\/(x:)?cfRule><\/(x:)?conditionalFormatting>/g,
+      /<(x:)?conditionalFormatting sqref="[A-Z0-9: ]+"><(x:)?cfRule type="expression" dxfId="\d+" priority="\d+" stopIfTrue="0"><(x:)?formula>ISTEXT\("ZoneReport:highlight"\)<\/(x:)?formula><\/(x:)?cfRule><\/(x:)?conditionalFormatting>/g,
       /<(x:)?legacyDrawing (xmlns:r="[^"]+" )?r:id="rId\d+"\/>/g,
     ],
   },

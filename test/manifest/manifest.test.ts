@@ -60,7 +60,7 @@ describe('manifest.xml', () => {
     expect(hosts.map((h) => h.attrs.Name)).toEqual(['Workbook']);
   });
 
-  test('Requirements sit after Hosts and before DefaultSettings, asking for ExcelApi 1.9', () => {
+  test('Requirements sit after Hosts and before DefaultSettings, asking only for ExcelApi 1.1 (every Excel with the API; features are checked at run time)', () => {
     const hostsEnd = body.indexOf('</Hosts>');
     const req = body.indexOf('<Requirements>');
     const defaults = body.indexOf('<DefaultSettings>');
@@ -71,7 +71,7 @@ describe('manifest.xml', () => {
     expect(body.indexOf('<VersionOverrides')).toBeGreaterThan(defaults);
     const sets = all.filter((t) => t.name === 'Set');
     expect(sets).toHaveLength(1);
-    expect(sets[0].attrs).toEqual({ Name: 'ExcelApi', MinVersion: '1.9' });
+    expect(sets[0].attrs).toEqual({ Name: 'ExcelApi', MinVersion: '1.1' });
     expect(all.find((t) => t.name === 'Sets')?.attrs.DefaultMinVersion).toBe('1.1');
   });
 

@@ -9,10 +9,18 @@ import * as path from 'node:path';
 import { attribute, cspMetaContents, expectStrictPolicy, OFFICE_JS_HOSTS, parseCsp } from './csp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const html = fs.readFileSync(path.join(ROOT, 'src', 'taskpane', 'taskpane.html'), 'utf8');
+const template = fs.readFileSync(path.join(ROOT, 'src', 'taskpane', 'taskpane.html'), 'utf8');
+/** The page as a CDN build writes it (webpack.config.js fills officeJsCspSources; a local office.js build leaves it empty). */
+const html = template.replace('<%= officeJsCspSources %>', ` ${OFFICE_JS_HOSTS.join(' ')}`);
 
 describe('CSP of the pane page', () => {
   const csp = expectStrictPolicy(html);
+
+  test('script-src takes the office.js hosts only from the build (one placeholder), so a bundled office.js leaves \'self\' alone', () => {
+    expect(template.split('<%= officeJsCspSources %>')).toHaveLength(2);
+    const local = expectStrictPolicy(template.replace('<%= officeJsCspSources %>', ''));
+    expect(local.get('script-src')).toEqual(["'self'"]);
+  });
 
   test('one policy, in the <head> before any script', () => {
     const head = html.slice(0, html.indexOf('</head>'));
@@ -54,9 +62,12 @@ describe('CSP of the pane page', () => {
     for (const name of ['frame-ancestors', 'sandbox', 'report-uri', 'report-to']) expect(csp.has(name)).toBe(false);
   });
 
-  test('the page has no inline script, and its only external script is the office.js placeholder', () => {
+  test('the page has no inline script; its external scripts are office.js and the start script (which loads the bundle)', () => {
     const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? [];
-    expect(scripts).toEqual(['<script src="<%= officeJsUrl %>"></script>']);
+    expect(scripts).toEqual([
+      '<script src="<%= officeJsUrl %>"></script>',
+      `<script id="zr-start" src="<%= startScript %>" data-entry="<%= htmlWebpackPlugin.files.js.join(' ') %>" defer></script>`,
+    ]);
   });
 
   test('the parser: first occurrence wins, case-insensitive names, only http-equiv CSP metas', () => {

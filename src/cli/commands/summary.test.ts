@@ -24,7 +24,7 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-test('writes 汇总, 预警清单 and 历史数据; exit 1 because the sample has a zone with errors (gray)', async () => {
+test('writes 汇总, 预警清单, 一页纸 and 历史数据; exit 1 because the sample has a zone with errors (gray)', async () => {
   const out = path.join(dir, 'out', '汇总.xlsx');
   const io = capture();
   const code = await main(['summary', path.join(dir, '2026-09'), '--register', path.join(dir, '开发区名录.xlsx'),
@@ -33,7 +33,11 @@ test('writes 汇总, 预警清单 and 历史数据; exit 1 because the sample ha
   expect(io.stdout).toContain('2026年9月');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '预警清单', '历史数据']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '预警清单', '一页纸', '历史数据']);
+  // 一页纸 prints on one A4 portrait page: its print area, header rows and fit-to-page are in the file
+  const one = wb.getWorksheet('一页纸')!.pageSetup;
+  expect(one).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1, printTitlesRow: '3:4' });
+  expect(one.printArea).toMatch(/^A1:[A-Z]+\d+$/);
   const hist = wb.getWorksheet('历史数据')!;
   const periods = new Set<string>();
   hist.eachRow((row, n) => { if (n > 1) periods.add(String(row.getCell(1).value)); });

@@ -6,6 +6,8 @@
  * findings); 2: an input could not be read, or bad arguments.
  */
 import * as path from 'node:path';
+import { bulletinModel, BulletinError } from '../../domain/bulletin';
+import { renderBulletin } from '../../docx/render-bulletin';
 import { historySheet, mergeHistory } from '../../domain/recognise/history-sheet';
 import { archiveRows, summarise, summarySheets, type SummaryReport } from '../../domain/summary';
 import { publishedGrowthLines } from '../../domain/summary/published';
@@ -34,6 +36,10 @@ workbook with 汇总, 预警清单 and the updated 历史数据 sheet; never ove
   --include all|代码,代码 虽有未修正问题仍纳入汇总的开发区(标※,仍为灰色不评价;无误的数据计入合计和排名)
                          zones to include despite unresolved findings (marked *, still gray and not rated; their clean figures count)
   --out 汇总.xlsx        输出工作簿 / the workbook to write
+  --bulletin 通报.docx   同时起草季度通报(Word,GB/T 9704 公文格式,每页标“草稿”)/ also drafts the quarterly
+                         bulletin (Word, GB/T 9704 layout, marked 草稿 on every page)
+  --final                通报已审核:去掉“草稿”标记(非季末的预览仍标“预览”)/ the bulletin is reviewed: no 草稿 mark
+                         (a month that is not a quarter end stays marked 预览)
   --json                 在标准输出打印汇总结果(JSON)/ prints the summary as JSON on stdout
   --lang zh|en           语言(默认中文)/ language (default Chinese)
 
@@ -73,7 +79,7 @@ export function formatSummary(s: SummaryReport, lang: Lang, config: Config): str
 }
 
 export async function summaryCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ['register', 'history', 'config', 'out', 'lang', 'include', 'period'], flags: ['json', 'help'] });
+  const args = parseArgs(argv, { values: ['register', 'history', 'config', 'out', 'lang', 'include', 'period', 'bulletin'], flags: ['json', 'help', 'final'] });
   if (args.flags.has('help')) {
     io.out(SUMMARY_HELP);
     return EXIT_OK;
@@ -82,7 +88,13 @@ export async function summaryCommand(argv: string[], io: CliIO): Promise<number>
   if (lang === null) args.problems.push({ zh: `--lang 只能是 zh 或 en(收到 ${args.values.lang})。`, en: `--lang must be zh or en (got ${args.values.lang}).` });
   if (args.positionals.length === 0) args.problems.push({ zh: '请给出要汇总的文件或文件夹。', en: 'Give the files or folders to summarise.' });
   const json = args.flags.has('json');
-  if (!args.values.out && !json) args.problems.push({ zh: '请用 --out 给出要写出的汇总工作簿。', en: 'Give the summary workbook to write with --out.' });
+  if (!args.values.out && !json && !args.values.bulletin) args.problems.push({ zh: '请用 --out 给出要写出的汇总工作簿。', en: 'Give the summary workbook to write with --out.' });
+  if (args.values.bulletin !== undefined && !/\.docx$/i.test(args.values.bulletin)) {
+    args.problems.push({ zh: `--bulletin 须为 .docx 文件(收到 ${args.values.bulletin})。`, en: `--bulletin must name a .docx file (got ${args.values.bulletin}).` });
+  }
+  if (args.flags.has('final') && args.values.bulletin === undefined) {
+    args.problems.push({ zh: '--final 只用于 --bulletin 起草的通报。', en: '--final applies only to the bulletin drafted with --bulletin.' });
+  }
   if (args.values.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(args.values.period)) {
     args.problems.push({ zh: `--period 须为 YYYY-MM(收到 ${args.values.period})。`, en: `--period must be YYYY-MM (got ${args.values.period}).` });
   }
@@ -92,6 +104,7 @@ export async function summaryCommand(argv: string[], io: CliIO): Promise<number>
     return EXIT_INPUT;
   }
   const out = args.values.out ? path.resolve(args.values.out) : null;
+  const bulletin = args.values.bulletin ? path.resolve(args.values.bulletin) : null;
 
   const loaded = await loadCheckInputs(args.positionals, {
     register: args.values.register,
@@ -110,9 +123,11 @@ export async function summaryCommand(argv: string[], io: CliIO): Promise<number>
   const protectedPaths = [...loaded.paths, args.values.register, args.values.history, args.values.config]
     .filter((p): p is string => typeof p === 'string')
     .map((p) => path.resolve(p));
-  if (out && protectedPaths.includes(out)) {
-    io.err(lang === 'zh' ? `--out ${out} 是输入文件,不会覆盖它。请换一个文件名。\n` : `--out ${out} is an input file and will not be overwritten. Choose another name.\n`);
-    return EXIT_INPUT;
+  for (const [flag, target] of [['--out', out], ['--bulletin', bulletin]] as const) {
+    if (target && protectedPaths.includes(target)) {
+      io.err(lang === 'zh' ? `${flag} ${target} 是输入文件,不会覆盖它。请换一个文件名。\n` : `${flag} ${target} is an input file and will not be overwritten. Choose another name.\n`);
+      return EXIT_INPUT;
+    }
   }
 
   const { result, report } = checkLoaded(loaded, io, lang);
@@ -136,6 +151,19 @@ export async function summaryCommand(argv: string[], io: CliIO): Promise<number>
     ]);
     await writeBytes(out, await port.toBytes());
     const msg = lang === 'zh' ? `已写出汇总工作簿 ${out}` : `Wrote the summary workbook ${out}`;
+    if (json) io.err(msg + '\n');
+    else io.out(msg + '\n');
+  }
+  if (bulletin) {
+    try {
+      const doc = bulletinModel(summary, loaded.config, { final: args.flags.has('final') });
+      await writeBytes(bulletin, await renderBulletin(doc));
+    } catch (e) {
+      if (!(e instanceof BulletinError)) throw e;
+      io.err(`${lang === 'zh' ? e.zh : e.en}\n`);
+      return EXIT_INPUT;
+    }
+    const msg = lang === 'zh' ? `已起草季度通报 ${bulletin}` : `Drafted the quarterly bulletin ${bulletin}`;
     if (json) io.err(msg + '\n');
     else io.out(msg + '\n');
   }

@@ -69,6 +69,46 @@ export interface OutColumn {
   wrap?: boolean;
 }
 
+/** How a sheet prints: paper, orientation, fit to pages, print area, repeated rows, margins. */
+export interface OutPageSetup {
+  paper: 'A4';
+  orientation: 'portrait' | 'landscape';
+  /** fit the print area to this many pages wide and tall (0 = as many as needed) */
+  fitWide: number;
+  fitTall: number;
+  /** A1 range that prints, e.g. 'A1:N24' */
+  printArea: string;
+  /** rows repeated at the top of every printed page, e.g. '3:4' */
+  titleRows?: string;
+  /** margins in inches */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  centerHorizontally?: boolean;
+}
+
+/**
+ * A bar chart of one figure by zone, each bar in its own colour (the warning level's). Its data is not
+ * among the sheet's rows: a renderer that draws charts writes it at `dataAt` (header row, then one row
+ * per bar) and draws the chart over `placeAt`; one that cannot leaves both out.
+ */
+export interface OutChart {
+  title: string;
+  /** the value column's header, the series name */
+  seriesName: string;
+  /** bar labels (zone names), first = top bar */
+  categories: string[];
+  values: number[];
+  /** fill of each bar, RGB hex without '#' */
+  colors: string[];
+  /** 0-based row and column of the data block's header cell */
+  dataAt: { row: number; col: number };
+  /** the cells the chart covers, e.g. 'A24:N44' */
+  placeAt: string;
+  /** the print area once the chart is drawn (the table and the chart) */
+  printArea: string;
+  /** number format of the values and their labels */
+  numberFormat: string;
+}
+
 export interface OutSheet {
   name: string;
   columns: OutColumn[];
@@ -78,6 +118,9 @@ export interface OutSheet {
   merges?: string[];
   /** tab colour, RGB hex */
   tabColor?: string;
+  /** how the sheet prints (default: the port's — landscape, one page wide) */
+  page?: OutPageSetup;
+  chart?: OutChart;
 }
 
 /** Highlight of one cell of a user's report sheet: a fill by level and a note (comment). */

@@ -15,6 +15,7 @@ import { BULLETIN, LEVEL_NAME, LEVEL_RANK, one } from './wording';
 import { columnLetters } from '../a1';
 import { scoreMissingLines, scoreMissingNote } from './score-missing';
 import { publishedGrowthLines } from './published';
+import { onePageSheet } from './one-page';
 
 const T = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
@@ -66,8 +67,9 @@ function amountFmt(ind: Indicator): string {
   return ind.unit === '个' ? FORMATS.count : FORMATS.amount;
 }
 
+/** 汇总, 预警清单 and the managers' 一页纸 (one-page.ts). */
 export function summarySheets(summary: SummaryReport, config: Config, lang: Lang): OutSheet[] {
-  return [summarySheet(summary, config, lang), warningSheet(summary, config, lang)];
+  return [summarySheet(summary, config, lang), warningSheet(summary, config, lang), onePageSheet(summary, config, lang)];
 }
 
 // ------------------------------------------------------------------ 汇总

@@ -43,6 +43,8 @@ export function CheckTab(props: CheckTabProps) {
   const [live, setLive] = useState(false);
   const excel = services.mode === 'excel';
   const canRun = excel || props.hasFiles;
+  // an older Excel lacks some features: their controls are disabled and say why
+  const can = (f: 'highlight' | 'writeSheets' | 'live') => services.canUse?.(f) ?? true;
 
   const runCheck = async (scope: 'workbook' | 'activeSheet') => {
     const r = await task.run((signal, onProgress) => services.check({ scope, config: props.config, signal, onProgress }));
@@ -110,7 +112,14 @@ export function CheckTab(props: CheckTabProps) {
           </Tooltip>
         )}
       </div>
-      {excel && <Switch checked={live} onChange={(_, d) => setLive(d.checked)} label={t('liveMode')} />}
+      {excel &&
+        (can('live') ? (
+          <Switch checked={live} onChange={(_, d) => setLive(d.checked)} label={t('liveMode')} />
+        ) : (
+          <Tooltip content={t('needsNewerExcel')} relationship="description">
+            <Switch disabled checked={false} label={t('liveMode')} data-testid="live-unavailable" />
+          </Tooltip>
+        ))}
       {task.running && <ProgressPanel fraction={task.fraction} onCancel={task.cancel} />}
       {report === null ? (
         <div className={s.muted}>{t('notRunYet')}</div>
@@ -120,7 +129,8 @@ export function CheckTab(props: CheckTabProps) {
           <div className={s.row}>
             <Button
               size="small"
-              disabled={report.findings.length === 0}
+              disabled={report.findings.length === 0 || !can('highlight')}
+              title={can('highlight') ? undefined : t('needsNewerExcel')}
               onClick={() =>
                 void action(async () => {
                   const { count, notice: left } = await services.highlight(report, lang);
@@ -133,6 +143,8 @@ export function CheckTab(props: CheckTabProps) {
             </Button>
             <Button
               size="small"
+              disabled={!can('highlight')}
+              title={can('highlight') ? undefined : t('needsNewerExcel')}
               onClick={() =>
                 void action(async () => {
                   const left = await services.clearHighlights();
@@ -145,6 +157,8 @@ export function CheckTab(props: CheckTabProps) {
             {excel ? (
               <Button
                 size="small"
+                disabled={!can('writeSheets')}
+                title={can('writeSheets') ? undefined : t('needsNewerExcel')}
                 onClick={() =>
                   void action(async () => {
                     await services.writeFindings(report, lang);

@@ -1,7 +1,8 @@
 /**
  * 汇总 Summary tab (the bureau): build the consolidation from this workbook's zone sheets and/or
  * zone workbooks picked from disk, show the zones table and the growth chart, let the user include
- * zones that have unresolved errors (then shown gray), archive the month, write or download 汇总.
+ * zones that have unresolved errors (then shown gray), archive the month, write or download 汇总 (with
+ * 一页纸), download the quarterly bulletin.
  */
 import { useMemo, useState } from 'react';
 import { Button, Checkbox, Field, Select } from '@fluentui/react-components';
@@ -12,6 +13,7 @@ import { useI18n } from '../i18n/i18n';
 import { both, notice, useNotify } from '../notices';
 import { useAction, useTask } from '../use-task';
 import { useStyles } from '../styles';
+import { BulletinDownload } from './BulletinDownload';
 import { FilePickButton } from './FilePickButton';
 import { GrowthChart } from './GrowthChart';
 import { ProgressPanel } from './ProgressPanel';
@@ -132,6 +134,7 @@ export function SummaryTab(props: SummaryTabProps) {
               </Button>
             )}
           </div>
+          <BulletinDownload summary={summary} config={props.config} />
         </>
       )}
     </div>

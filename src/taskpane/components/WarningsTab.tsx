@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n';
 import { both, notice, useNotify } from '../notices';
 import { useAction } from '../use-task';
 import { useStyles } from '../styles';
+import { BulletinDownload } from './BulletinDownload';
 import { LEVEL_KEY, WARNING_ORDER, WarningLegend, levelColours } from './WarningLegend';
 
 export function WarningsTab(props: { config: Config; summary: SummaryReport | null }) {
@@ -93,6 +94,7 @@ export function WarningsTab(props: { config: Config; summary: SummaryReport | nu
           </Button>
         )}
       </div>
+      <BulletinDownload summary={summary} config={props.config} />
     </div>
   );
 }

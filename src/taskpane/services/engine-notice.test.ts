@@ -12,6 +12,7 @@ function officeSaying(notice: { sheets: string[]; zh: string; en: string } | nul
     loadStoredConfig: async () => null,
     storeConfig: async () => undefined,
     selectCell: async () => undefined,
+    activeSheetName: async () => 'Sheet1',
     watchChanges: async () => () => undefined,
     insertWorkbook: async () => false,
   };

@@ -7,6 +7,7 @@ import type { Config } from '../../domain/config/schema';
 import { defaultConfig } from '../../domain/config/validate';
 import { checkWorkbooksAsync, type CheckInput, type CheckResult } from '../../domain/check';
 import { summarise, summarySheets, archiveRows } from '../../domain/summary';
+import { bulletinModel } from '../../domain/bulletin';
 import type { SummaryReport } from '../../domain/summary/types';
 import { findingsSheet } from '../../domain/output/findings-sheet';
 import { historySheet, mergeHistory } from '../../domain/recognise/history-sheet';
@@ -14,7 +15,7 @@ import { TOOL_SHEETS, type WorkbookPort } from '../../domain/port';
 import type { Bilingual, CheckReport, HistoryRow, Lang } from '../../domain/types';
 import { highlightsOf, reportForFile } from '../../domain/output/annotations';
 import { saveBlob, XLSX_TYPE } from './download';
-import type { CheckRequest, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
+import type { CheckRequest, ExcelFeature, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
 import { inputOf, inputOfOffice, openXlsxFiles, throwIfAborted, type OfficePort, type OpenedWorkbook } from './workbook-source';
 
 /** A turn for the event loop at most every ~12 ms of work (about a frame), so input is handled. */
@@ -55,6 +56,14 @@ export class EngineServices implements PaneServices {
     private readonly office: OfficePort | null,
     private readonly workbookName = 'Excel',
   ) {}
+
+  canUse(feature: ExcelFeature): boolean {
+    return this.office?.can?.(feature) ?? true;
+  }
+
+  limits(): Bilingual | null {
+    return this.office?.limits?.() ?? null;
+  }
 
   async openFiles(files: File[]): Promise<OpenedFile[]> {
     this.opened = await openXlsxFiles(files);
@@ -97,7 +106,7 @@ export class EngineServices implements PaneServices {
 
   async check(req: CheckRequest): Promise<CheckReport> {
     let sheets = req.sheets;
-    if (req.scope === 'activeSheet' && this.office) sheets = [await activeSheetName()];
+    if (req.scope === 'activeSheet' && this.office) sheets = [await this.office.activeSheetName(req.signal)];
     const inputs = await this.inputs(sheets, req.signal, req.onProgress);
     return (await this.run(inputs, req.config, req.signal, req.onProgress)).report;
   }
@@ -206,6 +215,18 @@ export class EngineServices implements PaneServices {
     return name;
   }
 
+  /**
+   * The bulletin as a .docx download, in standalone mode and in Excel alike (a blob link: the pane
+   * cannot save into the user's folders, and Excel has no API to hand a Word file over). The docx
+   * renderer is loaded on demand, so it stays out of the pane's first chunk.
+   */
+  async downloadBulletin(summary: SummaryReport, config: Config, final: boolean): Promise<string> {
+    const doc = bulletinModel(summary, config, { final });
+    const { renderBulletin, DOCX_TYPE } = await import('../../docx/render-bulletin');
+    saveBlob(doc.fileName, await renderBulletin(doc), DOCX_TYPE);
+    return doc.fileName;
+  }
+
   async loadStoredConfig(): Promise<string | null> {
     return this.office ? this.office.loadStoredConfig() : null;
   }
@@ -213,14 +234,4 @@ export class EngineServices implements PaneServices {
   async storeConfig(json: string): Promise<void> {
     if (this.office) await this.office.storeConfig(json);
   }
-}
-
-/** The active worksheet's name (Excel only). */
-async function activeSheetName(): Promise<string> {
-  return Excel.run(async (ctx) => {
-    const ws = ctx.workbook.worksheets.getActiveWorksheet();
-    ws.load('name');
-    await ctx.sync();
-    return ws.name;
-  });
 }

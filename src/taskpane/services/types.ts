@@ -37,8 +37,15 @@ export interface SummaryRequest {
   onProgress?: (fraction: number) => void;
 }
 
+/** Excel features that need a newer Excel than some bureaus run (src/excel/capabilities.ts). */
+export type ExcelFeature = 'highlight' | 'writeSheets' | 'storeConfig' | 'live';
+
 export interface PaneServices {
   readonly mode: PaneMode;
+  /** whether this Excel can do `feature` (absent, or standalone: yes) */
+  canUse?(feature: ExcelFeature): boolean;
+  /** what the pane says once at start when this Excel lacks features; null when it has them all */
+  limits?(): Bilingual | null;
   /** standalone: open .xlsx files (they replace the previous set) */
   openFiles(files: File[]): Promise<OpenedFile[]>;
   check(req: CheckRequest): Promise<CheckReport>;
@@ -61,6 +68,8 @@ export interface PaneServices {
   archive(summary: SummaryReport): Promise<number>;
   /** standalone: download the summary workbook (汇总, 预警清单, 历史数据) */
   downloadSummary(summary: SummaryReport, config: Config, lang: Lang): Promise<string>;
+  /** the quarterly bulletin (.docx) drafted from the summary; `final` removes the 草稿 mark; returns the file name */
+  downloadBulletin(summary: SummaryReport, config: Config, final: boolean): Promise<string>;
   loadStoredConfig(): Promise<string | null>;
   storeConfig(json: string): Promise<void>;
 }

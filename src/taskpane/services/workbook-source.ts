@@ -7,6 +7,7 @@ import type { WorkbookPort } from '../../domain/port';
 import { PortError } from '../../domain/port';
 import type { CheckInput } from '../../domain/check';
 import type { Bilingual } from '../../domain/types';
+import type { ExcelFeature } from './types';
 import type { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
 import { readBytes } from './read-file';
 
@@ -15,8 +16,14 @@ export interface OfficePort extends WorkbookPort {
   /** after highlight/clear: earlier highlights whose formats Excel could not read, left in place */
   readonly lastHighlightNotice?: Bilingual | null;
   selectCell(sheet: string, address: string): Promise<void>;
+  /** the active worksheet's name; a bilingual PortError when a chart sheet is active */
+  activeSheetName(signal?: AbortSignal): Promise<string>;
   watchChanges(cb: (sheet: string) => void): Promise<() => void> | (() => void);
   insertWorkbook(base64: string): Promise<boolean>;
+  /** whether this Excel has a feature (absent: yes) */
+  can?(feature: ExcelFeature): boolean;
+  /** what this Excel lacks, said once at start (absent or null: nothing) */
+  limits?(): Bilingual | null;
 }
 
 /** A workbook file opened in the pane: its bytes, its port (null when unreadable) or the error. */

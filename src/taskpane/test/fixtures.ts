@@ -49,6 +49,7 @@ export function fakeServices(mode: 'excel' | 'standalone', over: Partial<PaneSer
     writeSummary: jest.fn(async () => undefined),
     archive: jest.fn(async () => 0),
     downloadSummary: jest.fn(async () => 'x.xlsx'),
+    downloadBulletin: jest.fn(async () => 'x.docx'),
     loadStoredConfig: jest.fn(async () => null),
     storeConfig: jest.fn(async () => undefined),
     ...over,

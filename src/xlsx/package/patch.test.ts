@@ -44,7 +44,7 @@ describe('patchPackage', () => {
     });
     const pkg = readPackage(annotated);
     const sheet = dec.decode(pkg.parts.get('xl/worksheets/sheet1.xml'));
-    expect(sheet).toMatch(/<conditionalFormatting sqref="E4:E5"><cfRule type="expression" dxfId="\d+" priority="2" stopIfTrue="0"><formula>TRUE<\/formula>/);
+    expect(sheet).toMatch(/<conditionalFormatting sqref="E4:E5"><cfRule type="expression" dxfId="\d+" priority="2" stopIfTrue="0"><formula>ISTEXT\("ZoneReport:highlight"\)<\/formula>/);
     expect(sheet).toContain('<conditionalFormatting sqref="H4">');
     const wb = await load(annotated);
     const ws = wb.getWorksheet('盘锦');

@@ -6,7 +6,8 @@
  * theirs, so the user's rules keep their numbers (and, in Excel, their precedence).
  */
 import { splitAreas } from '../../domain/a1-areas';
-import { attr, children, root, splice, type Span } from './xml-scan';
+import { HIGHLIGHT_FORMULA, isHighlightFormula } from '../../domain/output/highlight-record';
+import { attr, children, root, splice, unescapeXml, type Span } from './xml-scan';
 
 /** Top-level worksheet elements that must come after conditionalFormatting. */
 const AFTER_CF = [
@@ -62,7 +63,7 @@ export function addCfBlocks(xml: string, blocks: CfBlock[]): string {
   const text = blocks
     .map(
       (b) =>
-        `<${p}conditionalFormatting sqref="${splitAreas(b.address).join(' ')}"><${p}cfRule type="expression" dxfId="${b.dxfId}" priority="${b.priority}" stopIfTrue="0"><${p}formula>TRUE</${p}formula></${p}cfRule></${p}conditionalFormatting>`,
+        `<${p}conditionalFormatting sqref="${splitAreas(b.address).join(' ')}"><${p}cfRule type="expression" dxfId="${b.dxfId}" priority="${b.priority}" stopIfTrue="0"><${p}formula>${HIGHLIGHT_FORMULA.slice(1)}</${p}formula></${p}cfRule></${p}conditionalFormatting>`,
     )
     .join('');
   // Before the user's own blocks: LibreOffice shows one conditional format per cell, the first in
@@ -73,7 +74,8 @@ export function addCfBlocks(xml: string, blocks: CfBlock[]): string {
 
 /**
  * Removes the blocks the record names: a top-level block whose areas equal a recorded address and
- * whose one rule is an expression of TRUE (what both ports write). Each recorded address removes at
+ * whose one rule is an expression with the tool's signature formula (what both ports write), or TRUE
+ * (what they wrote before the signature). Each recorded address removes at
  * most one block. Returns the new XML and the dxf ids the removed rules used.
  */
 export function removeRecordedCf(xml: string, addresses: string[]): { xml: string; dxfIds: number[] } {
@@ -89,7 +91,8 @@ export function removeRecordedCf(xml: string, addresses: string[]): { xml: strin
     const rules = children(xml, k);
     if (rules.length !== 1 || rules[0].local !== 'cfRule' || attr(rules[0].tag, 'type') !== 'expression') continue;
     const formulas = children(xml, rules[0]).filter((f) => f.local === 'formula');
-    if (formulas.length !== 1 || xml.slice(formulas[0].openEnd, formulas[0].closeStart).trim().toUpperCase() !== 'TRUE') continue;
+    const formula = formulas.length === 1 ? unescapeXml(xml.slice(formulas[0].openEnd, formulas[0].closeStart)).trim() : '';
+    if (!isHighlightFormula(formula) && formula.toUpperCase() !== 'TRUE') continue;
     wanted.splice(i, 1);
     remove.push(k);
     const d = attr(rules[0].tag, 'dxfId');
