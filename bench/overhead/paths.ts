@@ -12,8 +12,8 @@ import { defaultConfig } from '../../src/domain/config/validate';
 import { formatReport } from '../../src/cli/print-report';
 import { sha256 } from '../../src/xlsx/node-files';
 import { nodeInflate } from '../../src/xlsx/node-inflate';
-import { guardInputForRead, type GuardPass } from '../../src/xlsx/input-guard';
-import { readWorksheets } from '../../src/xlsx/read/workbook-grid';
+import { guardInputForRead, type GuardPass } from '../../src/xlsx/guard/input-guard';
+import { readWorksheets } from '../../src/xlsx/ooxml/workbook-grid';
 import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
 import type { XlsxFile } from './files';
 

@@ -15,7 +15,7 @@ import type { Bilingual, CheckReport, Finding, HistoryRow, InputError, Lang, Wor
 import { findXlsx, isDirectory, readBytes, sha256 } from '../xlsx/node-files';
 import { XlsxWorkbookPort } from '../xlsx/xlsx-port';
 import { nodeInflate } from '../xlsx/node-inflate';
-import { inputError } from '../xlsx/input-errors';
+import { inputError } from '../xlsx/guard/input-errors';
 import { countLevels } from '../domain/output/annotations';
 import { progress, type CliIO } from './io';
 

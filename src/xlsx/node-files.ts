@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { inputError } from './input-errors';
+import { inputError } from './guard/input-errors';
 import type { InputError } from '../domain/types';
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: InputError };

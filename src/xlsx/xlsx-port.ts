@@ -3,7 +3,7 @@
  * created empty). Used by the command line and by the task pane in standalone (browser) mode, so it
  * uses no Node API: bytes in, bytes out (toBytes).
  *
- * An OPENED workbook is read by the project's own SpreadsheetML reader (src/xlsx/read/) from the XML
+ * An OPENED workbook is read by the project's own SpreadsheetML reader (src/xlsx/ooxml/) from the XML
  * parts the input guard has already inflated and inspected: one inflation per file, and the cells as
  * Excel shows them (exceljs, which read them before, dropped "" cached results, misread t="d" dates
  * and expanded data validations cell by cell). It is written back as a patch on its original package
@@ -20,13 +20,13 @@ import { PortError, TOOL_SHEETS, type ReadOptions, type WorkbookPort } from '../
 import type { Highlight, OutSheet } from '../domain/output/sheet-model';
 import { outSheetToGrid } from '../domain/sample/grid';
 import type { SheetGrid, WorkbookGrid } from '../domain/types';
-import type { RawInflate } from './inflate';
-import { inputError, type InputErrorCode } from './input-errors';
-import { guardInputForRead } from './input-guard';
+import type { RawInflate } from './guard/inflate';
+import { inputError, type InputErrorCode } from './guard/input-errors';
+import { guardInputForRead } from './guard/input-guard';
 import { patchPackage, type PatchPlan } from './package/patch';
 import { readStore } from './package/store';
 import type { Package } from './package/zip-parts';
-import { creatorOf, readWorksheets } from './read/workbook-grid';
+import { creatorOf, readWorksheets } from './ooxml/workbook-grid';
 import { renderSheet } from './render-sheet';
 
 /** Excel allows 32,767 characters in a cell; configuration chunks stay well below. */

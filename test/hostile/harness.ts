@@ -13,8 +13,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { INSPECT_ERROR_CODES, INSPECT_MESSAGES } from '../../src/xlsx/zip-inspect-codes';
-import { INPUT_ERROR_CODES, inputError, type InputErrorCode } from '../../src/xlsx/input-errors';
+import { INSPECT_ERROR_CODES, INSPECT_MESSAGES } from '../../src/xlsx/guard/inspect-codes';
+import { INPUT_ERROR_CODES, inputError, type InputErrorCode } from '../../src/xlsx/guard/input-errors';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const PER_FILE_LIMIT_MS = 10_000;

@@ -5,8 +5,8 @@
  * order; an unchanged part's bytes are exactly the original's.
  */
 import JSZip from 'jszip';
-import { readCentral } from '../zip-inspect-central';
-import { jsInflate, type RawInflate } from '../inflate';
+import { readCentral } from '../guard/zip-central';
+import { jsInflate, type RawInflate } from '../guard/inflate';
 
 /** Part names in package order, and their bytes. */
 export interface Package {

@@ -3,7 +3,7 @@
  * anything. Pure byte arithmetic over a Uint8Array, so it runs in the browser too. Every offset the
  * file declares is bounds-checked before use; a failure is reported as an inspector code.
  */
-import type { InspectErrorCode } from './zip-inspect-codes';
+import type { InspectErrorCode } from './inspect-codes';
 
 export interface ZipEntry {
   name: string;

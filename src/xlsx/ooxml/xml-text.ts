@@ -5,7 +5,7 @@
  * control character that XML cannot hold as `_x0009_`, and a literal `_x` as `_x005F_x`).
  */
 
-import { decodeEntities } from '../zip-inspect-xml';
+import { decodeEntities } from '../guard/xml-scan';
 
 /** The five entities and numeric references: the inspector's decoder, one for every XML reader here. */
 export { decodeEntities };

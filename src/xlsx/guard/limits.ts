@@ -1,7 +1,7 @@
 /**
  * Limits the pre-parse inspector (zip-inspect.ts) enforces before the reader sees a file. One place, so
  * the numbers are visible and a caller (or a test) can tighten them. They were measured with exceljs,
- * the reader until the project's own (src/xlsx/read/), which is several times lighter: they are
+ * the reader until the project's own (src/xlsx/ooxml/), which is several times lighter: they are
  * generous for it.
  */
 

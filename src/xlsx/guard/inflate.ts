@@ -4,7 +4,7 @@
  * while the browser keeps the bounded JavaScript decoder (zip-inspect-inflate.ts). Either way the
  * output is capped: a part never inflates past `maxOut` bytes, whatever its header declares.
  */
-import { inflateRaw } from './zip-inspect-inflate';
+import { inflateRaw } from './inflate-raw';
 
 export type InflateOutcome =
   /** the stream ended after `data.length` ≤ maxOut bytes */

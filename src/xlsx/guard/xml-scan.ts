@@ -4,7 +4,7 @@
  * and text a caller asked for. It is not a parser: it only finds tags, so it cannot be made to
  * expand, recurse or allocate more than one capped tag buffer, whatever the input.
  */
-import type { InspectErrorCode } from './zip-inspect-codes';
+import type { InspectErrorCode } from './inspect-codes';
 
 export interface XmlVisitor {
   /** local names (prefix removed) of the tags to report */

@@ -13,16 +13,16 @@
  * but exceljs matches names exactly and would silently read an empty or partial workbook. We REFUSE
  * (E_PART_NAME_CASE) rather than guess: re-saving in Excel writes the canonical names.
  */
-import { INSPECT_MESSAGES, type InspectErrorCode } from './zip-inspect-codes';
-import { readCentral, type ZipEntry } from './zip-inspect-central';
+import { INSPECT_MESSAGES, type InspectErrorCode } from './inspect-codes';
+import { readCentral, type ZipEntry } from './zip-central';
 import { jsInflate, type RawInflate } from './inflate';
-import { DEFAULT_INSPECT_LIMITS, type InspectLimits } from './zip-inspect-limits';
-import { refVisitor, workbookVisitor, worksheetVisitor, type WorkbookFacts } from './zip-inspect-rules';
-import type { Package } from './package/zip-parts';
-import { XmlScan, type XmlVisitor } from './zip-inspect-xml';
+import { DEFAULT_INSPECT_LIMITS, type InspectLimits } from './limits';
+import { refVisitor, workbookVisitor, worksheetVisitor, type WorkbookFacts } from './ooxml-rules';
+import type { Package } from '../package/zip-parts';
+import { XmlScan, type XmlVisitor } from './xml-scan';
 
-export { INSPECT_ERROR_CODES, isInspectErrorCode, type InspectErrorCode } from './zip-inspect-codes';
-export { DEFAULT_INSPECT_LIMITS, type InspectLimits } from './zip-inspect-limits';
+export { INSPECT_ERROR_CODES, isInspectErrorCode, type InspectErrorCode } from './inspect-codes';
+export { DEFAULT_INSPECT_LIMITS, type InspectLimits } from './limits';
 
 export interface InspectInfo {
   parts: number;

@@ -3,7 +3,7 @@
  * --json report and tests) and a message in both languages telling the clerk what to do. Messages
  * never echo file content or exceljs's own message (those are unstable and may leak content).
  */
-import type { InputError } from '../domain/types';
+import type { InputError } from '../../domain/types';
 
 export const INPUT_ERROR_CODES = [
   'E_EMPTY',

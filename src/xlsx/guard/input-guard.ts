@@ -5,13 +5,13 @@
  * inspector (zip-inspect.ts) reads the zip's central directory and scans the XML, bounded, for what
  * would make exceljs hang, blow memory or pollute Object.prototype (zip bombs, huge row numbers,
  * DTDs, reserved names…): the reader never sees such a file. guardInputForRead also hands over the
- * XML parts it inflated and checked, so the reader (src/xlsx/read/) parses them without inflating
+ * XML parts it inflated and checked, so the reader (src/xlsx/ooxml/) parses them without inflating
  * the package a second time.
  */
-import type { InputError } from '../domain/types';
+import type { InputError } from '../../domain/types';
 import { inputError } from './input-errors';
 import type { RawInflate } from './inflate';
-import type { Package } from './package/zip-parts';
+import type { Package } from '../package/zip-parts';
 import { inspectXlsx } from './zip-inspect';
 
 /** Files larger than this are refused before parsing (a monthly report is a few hundred KB). */

@@ -3,10 +3,10 @@
  * the ranges exceljs expands cell by cell (worksheets, comments, tables), and reserved names that
  * pollute Object.prototype in exceljs (workbook). Each visitor keeps only counters.
  */
-import { columnNumber } from '../domain/a1';
-import type { InspectErrorCode } from './zip-inspect-codes';
-import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, type InspectLimits } from './zip-inspect-limits';
-import { attributes, decodeEntities, type XmlVisitor } from './zip-inspect-xml';
+import { columnNumber } from '../../domain/a1';
+import type { InspectErrorCode } from './inspect-codes';
+import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, type InspectLimits } from './limits';
+import { attributes, decodeEntities, type XmlVisitor } from './xml-scan';
 
 interface Ref {
   row: number;
@@ -47,7 +47,7 @@ function intAttr(v: string | undefined): number | null {
   return /^\s*[0-9]{1,16}\s*$/.test(v) ? Number(v) : NaN;
 }
 
-// Data validations are not bounded: the reader (src/xlsx/read/) never expands their ranges, and a
+// Data validations are not bounded: the reader (src/xlsx/ooxml/) never expands their ranges, and a
 // whole-column dropdown (C1:C1048576, or C:C) is what real templates hold.
 const SHEET_TAGS = new Set(['row', 'c', 'col', 'mergeCell', 'hyperlink', 'conditionalFormatting', 'dimension', 'selection']);
 

@@ -3,7 +3,7 @@
  * languages that says what to do. Codes shared with input-errors.ts (E_NOT_ZIP, E_ENCRYPTED_OR_XLS,
  * E_XLSB, E_TOO_LARGE, E_CORRUPT) mean the same thing there. Messages never quote the file.
  */
-import type { Bilingual } from '../domain/types';
+import type { Bilingual } from '../../domain/types';
 
 export const INSPECT_ERROR_CODES = [
   'E_NOT_ZIP',

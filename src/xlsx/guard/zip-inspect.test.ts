@@ -4,14 +4,14 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
-import { buildCorpus, type CorpusFile } from '../../test/hostile/corpus';
-import { bookParts, GOOD_ROWS, reportSheet } from '../../test/hostile/workbook-xml';
-import { zip } from '../../test/hostile/zip-writer';
-import { INSPECT_MESSAGES } from './zip-inspect-codes';
-import { inflateRaw } from './zip-inspect-inflate';
-import { parseRef, rangeArea, referencedSheets, isUnsafeName } from './zip-inspect-rules';
+import { buildCorpus, type CorpusFile } from '../../../test/hostile/corpus';
+import { bookParts, GOOD_ROWS, reportSheet } from '../../../test/hostile/workbook-xml';
+import { zip } from '../../../test/hostile/zip-writer';
+import { INSPECT_MESSAGES } from './inspect-codes';
+import { inflateRaw } from './inflate-raw';
+import { parseRef, rangeArea, referencedSheets, isUnsafeName } from './ooxml-rules';
 import { DEFAULT_INSPECT_LIMITS, INSPECT_ERROR_CODES, inspectXlsx } from './zip-inspect';
-import { XmlScan, type XmlVisitor } from './zip-inspect-xml';
+import { XmlScan, type XmlVisitor } from './xml-scan';
 
 let corpus: CorpusFile[];
 beforeAll(() => {
