@@ -43,3 +43,6 @@ export const DEFAULT_INSPECT_LIMITS: Readonly<InspectLimits> = Object.freeze({
   // but it never sees them, the reader gives it a copy without them (read-copy.ts).
   maxMergedCells: 250_000,
 });
+
+/** Files larger than this are refused before anything else (a monthly report is a few hundred KB). */
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;

@@ -4,7 +4,7 @@
  * pollute Object.prototype in exceljs (workbook). Each visitor keeps only counters.
  */
 import { columnNumber } from '../../domain/a1';
-import type { InspectErrorCode } from './inspect-codes';
+import type { InputErrorCode } from './codes';
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, type InspectLimits } from './limits';
 import { attributes, decodeEntities, type XmlVisitor } from './xml-scan';
 
@@ -14,7 +14,7 @@ interface Ref {
 }
 
 /** "AB12" / "$AB$12" → position (1-based), or the code saying why it is out of bounds or invalid. */
-export function parseRef(s: string): Ref | InspectErrorCode {
+export function parseRef(s: string): Ref | InputErrorCode {
   const m = /^\$?([A-Za-z]{1,12})\$?([0-9]{1,16})$/.exec(s);
   if (!m) return 'E_BAD_REF';
   const col = columnNumber(m[1]);
@@ -26,7 +26,7 @@ export function parseRef(s: string): Ref | InspectErrorCode {
 }
 
 /** Cells covered by "A1:B2 D4" (space-separated refs or ranges), or the code for a bad ref. */
-export function rangeArea(sqref: string): number | InspectErrorCode {
+export function rangeArea(sqref: string): number | InputErrorCode {
   let area = 0;
   for (const part of sqref.trim().split(/\s+/)) {
     if (part === '') continue;
@@ -63,7 +63,7 @@ export function worksheetVisitor(limits: InspectLimits, counts: { cells: number 
   let col = 0;
   let merged = 0;
 
-  const onRow = (rText: string | undefined): InspectErrorCode | null => {
+  const onRow = (rText: string | undefined): InputErrorCode | null => {
     const r = intAttr(rText);
     if (r !== null && (Number.isNaN(r) || r < 1)) return 'E_BAD_REF';
     row = r ?? row + 1; // a row without r follows the previous one
@@ -71,7 +71,7 @@ export function worksheetVisitor(limits: InspectLimits, counts: { cells: number 
     return row > EXCEL_MAX_ROWS || ++rows > EXCEL_MAX_ROWS ? 'E_ROW_LIMIT' : null;
   };
 
-  const onCell = (rText: string | undefined): InspectErrorCode | null => {
+  const onCell = (rText: string | undefined): InputErrorCode | null => {
     if (++counts.cells > limits.maxCells) return 'E_TOO_LARGE';
     if (rText === undefined) col++; // a cell without r follows the previous one
     else {
@@ -82,7 +82,7 @@ export function worksheetVisitor(limits: InspectLimits, counts: { cells: number 
     return col > EXCEL_MAX_COLS ? 'E_COL_LIMIT' : null;
   };
 
-  const onOther = (local: string, a: Map<string, string>): InspectErrorCode | null => {
+  const onOther = (local: string, a: Map<string, string>): InputErrorCode | null => {
     if (local === 'col') {
       for (const key of ['min', 'max']) {
         const v = intAttr(a.get(key));

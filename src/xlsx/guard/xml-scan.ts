@@ -4,21 +4,21 @@
  * and text a caller asked for. It is not a parser: it only finds tags, so it cannot be made to
  * expand, recurse or allocate more than one capped tag buffer, whatever the input.
  */
-import type { InspectErrorCode } from './inspect-codes';
+import type { InputErrorCode } from './codes';
 
 export interface XmlVisitor {
   /** local names (prefix removed) of the tags to report */
   tags: ReadonlySet<string>;
   /** a start or empty-element tag of interest: `text` is everything between `<` and `>` */
-  onTag(local: string, text: string): InspectErrorCode | null;
+  onTag(local: string, text: string): InputErrorCode | null;
   /**
    * Optional fast path over the tag's raw bytes (everything between `<` and `>`), tried before
    * onTag; `undefined` means "not handled, call onTag". Sheets hold millions of row and c tags.
    */
-  onTagBytes?(local: string, tag: Uint8Array, len: number): InspectErrorCode | null | undefined;
+  onTagBytes?(local: string, tag: Uint8Array, len: number): InputErrorCode | null | undefined;
   onClose?(local: string): void;
   /** character data between tags (raw, entities not decoded), for callers that want it */
-  onText?(text: string): InspectErrorCode | null;
+  onText?(text: string): InputErrorCode | null;
 }
 
 /** Longest start tag kept for inspection; a tag of interest longer than this is refused. */
@@ -50,7 +50,7 @@ export class XmlScan {
   private need = 0;
   private lo = 0x80;
   private hi = 0xbf;
-  error: InspectErrorCode | null = null;
+  error: InputErrorCode | null = null;
   private text: number[] | null = null;
 
   constructor(private readonly v: XmlVisitor) {
@@ -143,7 +143,7 @@ export class XmlScan {
   }
 
   /** Call after the last byte: an unfinished multi-byte character is an encoding error. */
-  finish(): InspectErrorCode | null {
+  finish(): InputErrorCode | null {
     if (!this.error && this.need > 0) this.error = 'E_BAD_ENCODING';
     if (!this.error) this.emitText();
     return this.error;

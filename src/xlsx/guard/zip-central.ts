@@ -3,7 +3,7 @@
  * anything. Pure byte arithmetic over a Uint8Array, so it runs in the browser too. Every offset the
  * file declares is bounds-checked before use; a failure is reported as an inspector code.
  */
-import type { InspectErrorCode } from './inspect-codes';
+import type { InputErrorCode } from './codes';
 
 export interface ZipEntry {
   name: string;
@@ -18,7 +18,7 @@ export interface ZipEntry {
 
 export type CentralResult =
   | { ok: true; entries: ZipEntry[] }
-  | { ok: false; code: InspectErrorCode };
+  | { ok: false; code: InputErrorCode };
 
 const SIG_EOCD = 0x06054b50;
 const SIG_Z64_LOCATOR = 0x07064b50;
@@ -56,7 +56,7 @@ interface Directory {
   offset: number;
 }
 
-function readDirectory(b: Uint8Array, eocd: number): Directory | InspectErrorCode {
+function readDirectory(b: Uint8Array, eocd: number): Directory | InputErrorCode {
   if (u16(b, eocd + 4) !== 0 || u16(b, eocd + 6) !== 0) return 'E_CORRUPT'; // split archives
   let count = u16(b, eocd + 10);
   let size = u32(b, eocd + 12);
@@ -126,7 +126,7 @@ export function readCentral(b: Uint8Array, maxEntries: number): CentralResult {
     const next = extraStart + extraLen + commentLen;
     if (next > cdEnd) return { ok: false, code: 'E_CORRUPT' };
     // bit 0: traditional or strong encryption; bit 6: strong encryption
-    if (flags & 0x41) return { ok: false, code: 'E_ENCRYPTED_OR_XLS' };
+    if (flags & 0x41) return { ok: false, code: 'E_ENCRYPTED' };
     if (method !== 0 && method !== 8) return { ok: false, code: 'E_CORRUPT' };
     if (!applyZip64(b, extraStart, extraStart + extraLen, f)) return { ok: false, code: 'E_CORRUPT' };
     const name = flags & 0x800 ? utf8.decode(b.subarray(nameStart, extraStart)) : latin1(b, nameStart, extraStart);

@@ -3,13 +3,16 @@
  * cell's value, or for a formula its text and cached result (none when the file was never
  * calculated, "" when the result is empty text), its number format unless General, merged ranges
  * (a value sits in the range's top-left cell; anything written under the rest of a merge is hidden in
- * Excel and left out here), and whether the sheet is protected. A blank cell is no cell, even formatted. A date stays a serial number with its
- * date format, as the Office.js port hands it over (src/excel/cell-map.ts); a t="d" cell (ISO text)
- * becomes a date value. Tolerant: what it cannot read it leaves blank; the inspector has already
+ * Excel and left out here), and whether the sheet is protected. A blank cell is no cell, even
+ * formatted. A date stays a serial number (of the 1900 date system, a 1904 workbook's shifted) with
+ * its date format, as the Office.js port hands it over (src/excel/cell-map.ts); a t="d" cell (ISO
+ * text) becomes a date value. Tolerant: what it cannot read it leaves blank; the inspector has already
  * bounded rows, columns, cells and merges, and refused what would be dangerous to read.
  */
-import { parseA1, parseRange } from '../../domain/a1';
+import { parseA1 } from '../../domain/a1';
 import type { Cell, ScalarValue, SheetGrid } from '../../domain/types';
+import { to1900 } from '../grid/dates';
+import { blankUnderMerges } from '../grid/merges';
 import { slideFormula } from './shared-formula';
 import { itemText } from './string-items';
 import { attrOf, contentEnd, eachAttr, nextTag, type Tag } from './tags';
@@ -20,6 +23,8 @@ export interface SheetContext {
   strings: readonly string[];
   /** number format code by cell style index (undefined: General) */
   formats: readonly (string | undefined)[];
+  /** the workbook counts dates in the 1904 system (workbookPr date1904) */
+  date1904?: boolean;
 }
 
 /** A decimal as SpreadsheetML writes numbers (xsd:double without INF/NaN). */
@@ -130,6 +135,7 @@ export function readSheetXml(xml: string, name: string, ctx: SheetContext): Shee
     else if (value !== undefined && value !== null) cell = { v: value };
     if (!cell) return after;
     if (fmt) cell.fmt = fmt;
+    if (ctx.date1904) to1900(cell);
     (rows[row - 1] ??= [])[col - 1] = cell;
     return after;
   };
@@ -185,20 +191,4 @@ export function readSheetXml(xml: string, name: string, ctx: SheetContext): Shee
   const grid: SheetGrid = { name, rows, merges };
   if (isProtected) grid.protected = true;
   return grid;
-}
-
-/** Excel shows only the top-left cell of a merged range: anything under the rest is left out. */
-function blankUnderMerges(rows: (Cell | undefined)[][], merges: string[]): void {
-  for (const m of merges) {
-    const r = parseRange(m);
-    if (!r) continue;
-    for (let i = r.top; i <= r.bottom && i < rows.length; i++) {
-      const line = rows[i];
-      if (!line) continue;
-      for (let j = r.left; j <= r.right && j < line.length; j++) {
-        if (i === r.top && j === r.left) continue;
-        if (line[j] !== undefined) delete line[j];
-      }
-    }
-  }
 }

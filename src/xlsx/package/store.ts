@@ -28,6 +28,12 @@ function column(grid: SheetGrid, col: number): string | null {
   return s === '' ? null : s;
 }
 
+/** Columns A and B of the store sheet among read grids (a workbook of another format), or nulls. */
+export function storeOfGrids(sheets: readonly SheetGrid[]): StoredText {
+  const grid = sheets.find((s) => s.name === TOOL_SHEETS.config);
+  return grid ? { a: column(grid, 0), b: column(grid, 1) } : { a: null, b: null };
+}
+
 /** Columns A and B of the store sheet, or nulls when there is none. */
 export function readStore(pkg: Package): StoredText {
   const sheet = sheetsOf(pkg).find((s) => s.name === TOOL_SHEETS.config);
