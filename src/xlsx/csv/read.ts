@@ -113,10 +113,11 @@ export function readDelimited(text: string, sheetName: string, limits: InspectLi
           break;
         }
       }
-      // anything between the closing quote and the delimiter belongs to the field
+      // anything between the closing quote and the delimiter belongs to the field; a line break in
+      // the field is one LF, as a cell holds it (Excel's Alt+Enter; the .xlsx reader normalises too)
       let k = j;
       while (k < n && text.charCodeAt(k) !== d && text[k] !== '\n' && text[k] !== '\r') k++;
-      value = out + text.slice(j, k);
+      value = (out + text.slice(j, k)).replace(/\r\n?/g, '\n');
       i = k;
     } else {
       let k = i;

@@ -117,7 +117,9 @@ class Compound {
     const seen = new Set<number>();
     let s = start;
     while (s !== ENDOFCHAIN) {
-      if (s > MAXREGSECT || s >= table.length || s >= limit || seen.has(s)) throw new Damaged('E_CORRUPT');
+      if (s > MAXREGSECT || s >= table.length || seen.has(s)) throw new Damaged('E_CORRUPT');
+      // a sector the FAT maps but the file does not hold: the file was cut short
+      if (s >= limit) throw new Damaged(table === this.fat ? 'E_TRUNCATED' : 'E_CORRUPT');
       seen.add(s);
       out.push(s);
       s = table[s];
