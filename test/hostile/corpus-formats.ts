@@ -6,7 +6,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { CorpusFile } from './corpus';
-import { odsBytes, odsContent, odsRows, withDirectoryCycle, withFatLoop, withHeader, xlsBytes, xml2003, xmlEsc } from './formats';
+import { odsBytes, odsContent, odsParts, odsRows, withDirectoryCycle, withFatLoop, withHeader, xlsBytes, xml2003, xmlEsc } from './formats';
+import type { Seed } from './mutate';
 import { zip } from './zip-writer';
 
 type Rows = Array<Array<number | string | null>>;
@@ -181,5 +182,18 @@ export function formatCorpus(): CorpusFile[] {
     { name: 'binary-renamed.csv', bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), expect: 'input-error', code: 'E_UNKNOWN_FORMAT' },
     { name: 'pdf-renamed.xls', bytes: enc('%PDF-1.4\n1 0 obj<<>>endobj\n'), expect: 'input-error', code: 'E_OTHER_DOCUMENT' },
     { name: 'zip-bomb-ods.ods', bytes: zip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', stored: true }, { name: 'content.xml', data: ' '.repeat(10_000_000), declaredSize: 100 }]), expect: 'input-error', code: 'E_ZIP_BOMB' },
+  ];
+}
+
+/** Valid workbooks in the formats other than .xlsx for the fuzzer to mutate (mutate.ts). */
+export function formatSeeds(): Seed[] {
+  const withFormula = REPORT_ROWS.map((r) => [...r]);
+  return [
+    { name: 'xls', bytes: xlsBytes([{ name: '盘锦辽滨', rows: REPORT_ROWS }, { name: '大连金普', rows: withFormula }]) },
+    { name: 'ods', parts: odsParts(odsContent([{ name: '盘锦辽滨', rows: odsRows(REPORT_ROWS) + '<table:table-row><table:table-cell table:number-columns-spanned="2" office:value-type="string"><text:p>合并</text:p></table:table-cell><table:covered-table-cell/></table:table-row>' }])) },
+    { name: 'xml2003', text: xml2003([{ name: '盘锦辽滨', rows: REPORT_ROWS }]), kind: 'markup' },
+    { name: 'html', text: html(REPORT_ROWS).replace('<td>', '<td colspan="2" rowspan="2">'), kind: 'markup' },
+    { name: 'csv', text: csv(REPORT_ROWS), kind: 'csv' },
+    { name: 'csv-utf16', text: csv(REPORT_ROWS, '\t'), kind: 'csv', encoding: 'utf16le' },
   ];
 }

@@ -14,7 +14,7 @@ import { bookParts, esc, fml, GOOD_ROWS, num, reportSheet, row, str, type BookSp
 import { deflatedRepeat, zip, type ZipPart } from './zip-writer';
 import { clerkMistakes, reportSheet as sampleSheet, sampleMonth, sampleRegister } from '../../src/domain/sample';
 import { fixtureWorkbook } from '../lossless/fixture-writer';
-import { formatCorpus } from './corpus-formats';
+import { formatCorpus, formatSeeds } from './corpus-formats';
 
 export interface CorpusFile {
   name: string;
@@ -225,10 +225,11 @@ const UNIT_FORMATS: Partial<BookSpec> = {
   xfs: '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
 };
 
-/** Valid workbooks (as parts, before zipping) for the mutation fuzzer to start from. */
+/** Valid workbooks (as parts before zipping, text, or bytes) for the mutation fuzzer to start from, in every format. */
 export function seedBooks(): Seed[] {
   const formulaSheet = reportSheet('盘锦辽滨', GOOD_ROWS);
   return [
+    ...formatSeeds(),
     { name: 'report', parts: bookParts({ sheets: [reportSheet('盘锦辽滨', GOOD_ROWS)], definedNames: `<definedName name="合计">'盘锦辽滨'!$E$4:$E$5</definedName>` }) },
     { name: 'hazards', parts: bookParts({ sheets: [reportSheet('盘锦辽滨', HAZARD_ROWS)] }) },
     { name: 'two-zones', parts: bookParts({ sheets: [reportSheet('盘锦辽滨', GOOD_ROWS), reportSheet('大连金普', GOOD_ROWS)] }) },
