@@ -102,6 +102,11 @@ export class XlsxWorkbookPort implements WorkbookPort {
     return new XlsxWorkbookPort(name, origin, read.sheets, opts.inflate, read.note);
   }
 
+  /** A port over the same file as opened, without the tool's changes (for a copy to annotate apart). */
+  fresh(): XlsxWorkbookPort {
+    return new XlsxWorkbookPort(this.name, this.origin, this.sheets, this.inflate, this.note);
+  }
+
   /** A new, empty workbook (e.g. the summary workbook). */
   static create(name: string): XlsxWorkbookPort {
     return new XlsxWorkbookPort(name, { kind: 'created' }, [], undefined);

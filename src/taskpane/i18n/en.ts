@@ -13,7 +13,7 @@ export const en: Record<MessageKey, string> = {
   continueStandalone: 'Continue in standalone mode',
   startupFailed: 'The task pane could not start: {reason}',
   openFiles: 'Open files',
-  openFilesHint: 'Choose one or more .xlsx files (monthly reports, the zone register, history); files are read on this computer only, never uploaded.',
+  openFilesHint: 'Choose one or more workbook files (monthly reports, the zone register, history): .xlsx, .xls, .xlsb, .ods, Excel 2003 XML, web-page tables or CSV; files are read on this computer only, never uploaded.',
   openedFiles: '{n} file(s) open',
   fileRoleUnreadable: 'unreadable',
   noFilesYet: 'No files open yet.',

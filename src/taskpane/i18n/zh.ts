@@ -11,7 +11,7 @@ export const zh = {
   continueStandalone: '以独立模式继续',
   startupFailed: '任务窗格启动失败:{reason}',
   openFiles: '打开文件',
-  openFilesHint: '选择一个或多个 .xlsx 文件(月报、开发区名录、历史数据均可);文件只在本机读取,不会上传。',
+  openFilesHint: '选择一个或多个工作簿文件(月报、开发区名录、历史数据均可):.xlsx、.xls、.xlsb、.ods、Excel 2003 XML、网页表格或 CSV;文件只在本机读取,不会上传。',
   openedFiles: '已打开 {n} 个文件',
   fileRoleUnreadable: '无法读取',
   noFilesYet: '尚未打开文件。',

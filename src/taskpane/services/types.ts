@@ -39,7 +39,7 @@ export interface SummaryRequest {
 
 export interface PaneServices {
   readonly mode: PaneMode;
-  /** standalone: open .xlsx files (they replace the previous set) */
+  /** standalone: open workbook files of any format read (they replace the previous set) */
   openFiles(files: File[]): Promise<OpenedFile[]>;
   check(req: CheckRequest): Promise<CheckReport>;
   /** select a finding's cell (Excel); standalone has no grid to select in and resolves quietly */

@@ -32,15 +32,19 @@ export const FORMAT_NAMES: Readonly<Record<Format, Bilingual>> = Object.freeze({
   csv: { zh: 'CSV 文本', en: 'CSV text' },
 });
 
-/** The extensions under which each format is usually saved (lower case, without the dot). */
+/**
+ * The extensions each format is saved under by the programs that write it (lower case, without the
+ * dot). A 2003 XML, an HTML page or a CSV named .xls (what many reporting systems export) is read as
+ * what it is, and its note says the name does not match.
+ */
 export const FORMAT_EXTENSIONS: Readonly<Record<Format, readonly string[]>> = Object.freeze({
   xlsx: ['xlsx', 'xlsm', 'xltx', 'xltm'],
   xlsb: ['xlsb'],
   xls: ['xls', 'xlt', 'et', 'ett'],
   ods: ['ods', 'ots', 'fods'],
-  xml2003: ['xml', 'xls'],
-  html: ['htm', 'html', 'xls'],
-  csv: ['csv', 'tsv', 'txt', 'xls'],
+  xml2003: ['xml'],
+  html: ['htm', 'html'],
+  csv: ['csv', 'tsv', 'txt'],
 });
 
 /** The extension of a file name (lower case, without the dot), or ''. */
