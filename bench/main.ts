@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: the five benchmarks in turn, then bench/results.md (and results.json, the raw
+ * `npm run bench`: the six benchmarks in turn, then bench/results.md (and results.json, the raw
  * figures). `--quick` runs smaller repetitions and sizes (a smoke run while editing the benchmarks;
  * its figures are not the ones to quote); `--report-only` renders results.md from results.json.
  * Everything heavy runs one thing at a time: the machine has two cores.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { formatsBench } from './formats/bench';
 import { formulaBench, type FormulaResult } from './formulas/bench';
 import { loadAverage, machine } from './lib/machine';
 import { ensureCliFresh } from './lib/builds';
@@ -54,6 +55,9 @@ export async function main(args: string[]): Promise<void> {
   done = step('5 task pane');
   const pane = await paneBench(quick ? 2 : 5);
   done();
+  done = step('6 legacy formats');
+  const formats = await formatsBench(100, quick ? 2 : 5, quick ? 1 : 3);
+  done();
 
   const results: RunResults = {
     quick,
@@ -68,6 +72,7 @@ export async function main(args: string[]): Promise<void> {
     formulas,
     trips,
     pane,
+    formats,
   };
   // the raw figures too, so results.md can be rendered again (--report-only) and runs compared
   fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 1) + '\n');
