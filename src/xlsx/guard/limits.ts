@@ -1,14 +1,17 @@
 /**
- * Limits the pre-parse inspector (zip-inspect.ts) enforces before the reader sees a file. One place, so
- * the numbers are visible and a caller (or a test) can tighten them. They were measured with exceljs,
- * the reader until the project's own (src/xlsx/ooxml/), which is several times lighter: they are
- * generous for it.
+ * Limits the input guard enforces before any reader sees a file, whatever its format (zip-inspect.ts
+ * for .xlsx, .xlsb and .ods; ole2.ts and biff.ts for .xls; the 2003 XML visitor; the CSV and HTML
+ * readers while they read). One place, so the numbers are visible and a caller (or a test) can
+ * tighten them. They were first measured with exceljs, which read .xlsx files before the project's
+ * own reader (src/xlsx/ooxml/) did (the figures below are its), and are kept because each still
+ * bounds what a reader must hold: the project's reader is several times lighter, SheetJS holds a
+ * workbook's cells as objects as exceljs did.
  */
 
 export interface InspectLimits {
   /** most zip entries (parts) a workbook may have; a real monthly report has 10-40 */
   maxEntries: number;
-  /** most bytes all parts may inflate to, together (exceljs holds them in memory several times over) */
+  /** most bytes all parts may inflate to, together (a reader holds them in memory, some several times over) */
   maxTotalInflated: number;
   /** highest inflated/compressed ratio of one part, once the part is larger than ratioMinBytes */
   maxRatio: number;
@@ -16,9 +19,9 @@ export interface InspectLimits {
   ratioMinBytes: number;
   /** the workbook part (sheet names, defined names) is held whole: it must stay below this */
   maxWorkbookPartBytes: number;
-  /** most cells (c elements) in all sheets together: exceljs's load time and memory grow with them */
+  /** most cells with a value in all sheets together: every reader's time and memory grow with them */
   maxCells: number;
-  /** total cells covered by merged ranges in one sheet: exceljs touches every covered cell on load */
+  /** total cells covered by merged ranges in one sheet: the grid's merge rule visits each; exceljs created every one */
   maxMergedCells: number;
 }
 

@@ -1,7 +1,9 @@
 /**
- * What the inspector looks for inside the XML parts, as XmlScan visitors: row and column bounds and
- * the ranges exceljs expands cell by cell (worksheets, comments, tables), and reserved names that
- * pollute Object.prototype in exceljs (workbook). Each visitor keeps only counters.
+ * What the inspector looks for inside an .xlsx's XML parts, as XmlScan visitors: row and column
+ * bounds and the ranges a reader would walk cell by cell (worksheets, comments, tables), and reserved
+ * names that reach Object.prototype wherever a name becomes an object key (workbook). Each visitor
+ * keeps only counters. The rules were written against exceljs, which read .xlsx files before the
+ * project's reader did (the measurements below are its); each still bounds the reader.
  */
 import { columnNumber } from '../../domain/a1';
 import type { InputErrorCode } from './codes';
@@ -52,8 +54,8 @@ function intAttr(v: string | undefined): number | null {
 const SHEET_TAGS = new Set(['row', 'c', 'col', 'mergeCell', 'hyperlink', 'conditionalFormatting', 'dimension', 'selection']);
 
 /**
- * Bounds of a worksheet part: rows, cells, column ranges, and the area of merged ranges, the one
- * range exceljs still expands cell by cell in what it reads. Measured with exceljs 4.4.0: a
+ * Bounds of a worksheet part: rows, cells, column ranges, and the area of merged ranges (the grid's
+ * merge rule visits the cells under each). Measured with exceljs 4.4.0, the reader then: a
  * conditional format on A1:XFD1048576, a hyperlink or an autoFilter on it load in ~25 ms like an
  * empty sheet (their refs are only bounded here); a merge over C1:C1048576 took 3.3 s and 712 MB.
  */
@@ -177,7 +179,7 @@ function rAttr(tag: string): string | undefined {
   return m ? decodeEntities(m[1] ?? m[2] ?? '') : undefined;
 }
 
-/** Comments and tables address cells too: exceljs creates the cells they name. */
+/** Comments and tables address cells too: bounded like cells (exceljs created the cells they name). */
 export function refVisitor(): XmlVisitor {
   return {
     tags: new Set(['comment', 'table', 'autoFilter']),
@@ -215,9 +217,10 @@ export interface WorkbookFacts {
 }
 
 /**
- * exceljs stores sheets in an array indexed by sheetId: id 2147483648 makes a 2^31-long array that
- * hangs it, and an id of 0, a repeated id or a non-number silently drops a sheet. Excel numbers sheets
- * 1, 2, 3… (gaps after deletions); far beyond this is not a real workbook.
+ * Excel numbers sheets 1, 2, 3… (gaps after deletions); far beyond this, a repeated id or a
+ * non-number is not a real workbook (found by fuzzing exceljs, which read .xlsx files then and stored
+ * sheets in an array indexed by sheetId: id 2147483648 hung it, and a bad id dropped a sheet silently;
+ * the rule stays, a damaged file is not guessed at).
  */
 const MAX_SHEET_ID = 100_000;
 
