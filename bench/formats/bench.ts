@@ -60,7 +60,8 @@ export function paneChunks(dist: string): PaneChunks | null {
   if (!fs.existsSync(htmlFile)) return null;
   const html = fs.readFileSync(htmlFile, 'utf8');
   const initialFiles = [...html.matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
-  const sheetJsMark = /set_cptable|SheetJS/;
+  // a name only SheetJS's own code holds (its compound-file writer), not the project's code that loads it
+  const sheetJsMark = /cfb_add/;
   const initial = initialFiles.map((f) => {
     const b = fs.readFileSync(path.join(dist, f));
     return { file: f, bytes: b.byteLength, gzip: gz(b) };

@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { inputError, type InputErrorCode } from './guard/codes';
 import { nodeInflate } from './node-inflate';
+import { Serial } from './open/hand-over';
 import { readWorkbookBytes, type ReadResult } from './open/read-workbook';
 
 /** How long reading one file may take. A monthly report reads in tens of milliseconds. */
@@ -43,13 +44,10 @@ function failed(code: InputErrorCode): ReadResult {
 class ReadPool {
   private worker: Worker | null = null;
   private next = 1;
-  /** requests run one at a time, in order */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serial = new Serial();
 
   read(bytes: Uint8Array, name: string): Promise<ReadResult> {
-    const run = this.queue.then(() => this.readNow(bytes, name));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.serial.run(() => this.readNow(bytes, name));
   }
 
   private start(): Worker {

@@ -5,7 +5,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { nodeInflate } from './node-inflate';
-import { readWorkbookBytes, type ReadResult } from './open/read-workbook';
+import { transferableParts } from './open/hand-over';
+import { readWorkbookBytes } from './open/read-workbook';
 
 // Nothing this thread prints could help a clerk, and the command line's stdout carries the --json
 // report: a parser's console output is dropped here.
@@ -17,20 +18,8 @@ interface Request {
   name: string;
 }
 
-/** Each part in an ArrayBuffer of its own (a zlib result may share a pooled buffer), to be transferred. */
-function transferable(r: ReadResult): ArrayBuffer[] {
-  if (!r.ok || !r.pkg) return [];
-  const out: ArrayBuffer[] = [];
-  for (const [name, data] of r.pkg.parts) {
-    const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer ? data : data.slice();
-    r.pkg.parts.set(name, own);
-    out.push(own.buffer as ArrayBuffer);
-  }
-  return out;
-}
-
 parentPort?.on('message', (msg: Request) => {
   void readWorkbookBytes(msg.bytes, msg.name, { inflate: nodeInflate }).then((result) => {
-    parentPort?.postMessage({ id: msg.id, result }, transferable(result));
+    parentPort?.postMessage({ id: msg.id, result }, transferableParts(result));
   });
 });

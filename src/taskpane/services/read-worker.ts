@@ -4,6 +4,7 @@
  * when a legacy file arrives, so it never weighs on the pane's own page. workbook-source.ts ends this
  * worker when a file takes longer than the time limit.
  */
+import { transferableParts } from '../../xlsx/open/hand-over';
 import { readWorkbookBytes, type ReadResult } from '../../xlsx/open/read-workbook';
 
 interface Request {
@@ -20,21 +21,9 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-/** Each XML part of an .xlsx in an ArrayBuffer of its own, handed over without a copy. */
-function transferable(r: ReadResult): ArrayBuffer[] {
-  if (!r.ok || !r.pkg) return [];
-  const out: ArrayBuffer[] = [];
-  for (const [name, data] of r.pkg.parts) {
-    const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer ? data : data.slice();
-    r.pkg.parts.set(name, own);
-    out.push(own.buffer as ArrayBuffer);
-  }
-  return out;
-}
-
 scope.onmessage = (e) => {
   const { id, bytes, name } = e.data;
-  void readWorkbookBytes(bytes, name).then((result) => scope.postMessage({ id, result }, transferable(result)));
+  void readWorkbookBytes(bytes, name).then((result) => scope.postMessage({ id, result }, transferableParts(result)));
 };
 
 // tells the page the worker started (a chunk the browser could not load never says it)

@@ -12,6 +12,7 @@ import type { WorkbookPort } from '../../domain/port';
 import { PortError } from '../../domain/port';
 import type { CheckInput } from '../../domain/check';
 import type { Bilingual } from '../../domain/types';
+import { Serial } from '../../xlsx/open/hand-over';
 import type { ReadResult } from '../../xlsx/open/read-workbook';
 import type { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
 import { readBytes } from './read-file';
@@ -63,12 +64,10 @@ class ReaderThread {
   /** the worker could not start here (no Worker, a blocked chunk): read on the page */
   private unavailable = typeof Worker !== 'function';
   private next = 1;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serial = new Serial();
 
   read(bytes: Uint8Array, name: string): Promise<ReadResult> {
-    const run = this.queue.then(() => this.readNow(bytes, name));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.serial.run(() => this.readNow(bytes, name));
   }
 
   private async start(): Promise<boolean> {

@@ -11,7 +11,6 @@
  * text is decoded by its byte-order mark, and an edited part is written back as UTF-8, its XML
  * declaration saying so.
  */
-import JSZip from 'jszip';
 import { readCentral } from '../guard/zip-central';
 import { jsInflate, type RawInflate } from '../guard/inflate';
 
@@ -49,8 +48,12 @@ export function readPackage(bytes: Uint8Array, inflate: RawInflate = jsInflate):
   return { names, parts };
 }
 
-/** The package as zip bytes, parts in `names` order. */
+/**
+ * The package as zip bytes, parts in `names` order. JSZip is loaded only here: reading a package
+ * (the reader thread) never needs it, so it stays out of the pane's reader chunk.
+ */
 export async function writePackage(pkg: Package): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   for (const name of pkg.names) {
     const data = pkg.parts.get(name);
