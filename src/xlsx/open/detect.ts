@@ -86,7 +86,12 @@ export function sniffWorkbook(head: Uint8Array): boolean {
   if (kind === 'xml2003' || kind === 'fods') return true;
   if (kind === 'html') return /<table[\s>]/i.test(text);
   if (kind !== 'csv') return false;
-  // delimited text: a first non-empty line of at least two fields
-  const first = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  return first.includes(detectDelimiter(text));
+  // delimited text: most of its first lines hold the delimiter (a report's title line may not); prose does not
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
+  const delim = detectDelimiter(text);
+  const withDelim = lines.filter((l) => l.includes(delim)).length;
+  return withDelim >= 2 && withDelim * 2 >= lines.length;
 }
