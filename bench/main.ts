@@ -31,9 +31,23 @@ function reportOnly(): void {
   fs.writeFileSync(RESULTS_MD, writeResults(r));
 }
 
+/** The initial JS of the run results.json holds (raw and gzipped bytes, and when), or null. */
+function previousInitialJs(): { bytes: number; gzip: number; started: string } | null {
+  try {
+    const r = JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')) as { started: string; pane?: { bundle?: { initial?: { bytes: number }[]; initialGzip?: number } } };
+    const b = r.pane?.bundle;
+    if (!b?.initial || b.initialGzip === undefined) return null;
+    return { bytes: b.initial.reduce((s, f) => s + f.bytes, 0), gzip: b.initialGzip, started: r.started };
+  } catch {
+    return null;
+  }
+}
+
 export async function main(args: string[]): Promise<void> {
   if (args.includes('--report-only')) return reportOnly();
   const quick = args.includes('--quick');
+  // the last run's initial JS, to say whether this one changed it (results.json is overwritten below)
+  const previousInitial = previousInitialJs();
   const started = new Date();
   const loadBefore = loadAverage();
   const t0 = Date.now();
@@ -56,7 +70,7 @@ export async function main(args: string[]): Promise<void> {
   const pane = await paneBench(quick ? 2 : 5);
   done();
   done = step('6 legacy formats');
-  const formats = await formatsBench(100, quick ? 2 : 5, quick ? 1 : 3);
+  const formats = await formatsBench(100, quick ? 2 : 5, quick ? 1 : 3, previousInitial);
   done();
 
   const results: RunResults = {

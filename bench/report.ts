@@ -142,7 +142,7 @@ ${table(['step', 'ms', 'share of the whole check'], parts.map(([k, v]) => [k, fm
       ? `The whole check costs less than exceljs's parsing alone, because the check no longer parses
 with exceljs: the input guard, which must inflate and scan every part anyway (zip bombs, DTDs,
 bounds), keeps the XML parts it inflated (once, with Node's zlib in the CLI), and the project's
-reader (src/xlsx/read/) takes the cells straight from them. Reading with the guard and the reader
+reader (src/xlsx/ooxml/) takes the cells straight from them. Reading with the guard and the reader
 costs ${fmtMs(ownRead)} ms, ${pct(ownRead / o.inProcess.readCpu)} of exceljs's ${fmtMs(o.inProcess.readCpu)} ms.`
       : `The largest costs: ${top
           .slice(0, 2)
@@ -354,8 +354,11 @@ function formatsSection(f: FormatsResult): string {
       )}
 
 SheetJS in the initial JS: **${p.sheetJsInInitial ? 'yes' : 'no'}**; its chunk is named in ${p.loadedBy ?? 'no chunk'} (the reader thread, a Web
-Worker chunk started when a file is opened), so only a page that reads a legacy file loads it. The initial
-JS's size is the one of benchmark 5 (the same files).`;
+Worker chunk started when a file is opened), so only a page that reads a legacy file loads it. ${
+        f.previousInitial
+          ? `The run before this one (${f.previousInitial.started.slice(0, 10)}) measured an initial JS of ${fmtKB(f.previousInitial.bytes)} (${fmtKB(f.previousInitial.gzip)} gzipped): ${fmtKB(p.initial.reduce((s, x) => s + x.bytes, 0) - f.previousInitial.bytes)} raw and ${fmtKB(p.initial.reduce((s, x) => s + x.gzip, 0) - f.previousInitial.gzip)} gzipped of difference.`
+          : 'No earlier run to compare the initial JS with.'
+      }`;
   if (!m) {
     return `## 6. Legacy formats
 

@@ -34,6 +34,8 @@ export interface FormatsResult {
     child: { xlsxMs: number; xlsMs: number; xlsxPerFile: number; xlsPerFile: number; reps: number; exitXlsx: number | null; exitXls: number | null };
   };
   pane: PaneChunks | null;
+  /** the initial JS of the run before this one (results.json), for comparison */
+  previousInitial: { bytes: number; gzip: number; started: string } | null;
 }
 
 export interface PaneChunks {
@@ -92,7 +94,7 @@ function readAll(files: { name: string; bytes: Uint8Array }[]): () => Promise<nu
   };
 }
 
-export async function formatsBench(n: number, reps: number, childReps: number): Promise<FormatsResult> {
+export async function formatsBench(n: number, reps: number, childReps: number, previousInitial: FormatsResult['previousInitial'] = null): Promise<FormatsResult> {
   const load = loadAverage();
   const pane = paneChunks(path.join(ROOT, 'dist'));
   const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 }).status === 0;
@@ -101,7 +103,7 @@ export async function formatsBench(n: number, reps: number, childReps: number): 
   const files = await writeFolder(xlsxDir, n);
   if (!hasSoffice) {
     fs.rmSync(base, { recursive: true, force: true });
-    return { n, files: files.length, load, measured: null, pane };
+    return { n, files: files.length, load, measured: null, pane, previousInitial };
   }
   const xlsDir = path.join(base, 'xls');
   fs.mkdirSync(xlsDir, { recursive: true });
@@ -145,5 +147,6 @@ export async function formatsBench(n: number, reps: number, childReps: number): 
       child: { xlsxMs: median(cx), xlsMs: median(cl), xlsxPerFile: median(cx) / files.length, xlsPerFile: median(cl) / xls.length, reps: childReps, exitXlsx, exitXls },
     },
     pane,
+    previousInitial,
   };
 }

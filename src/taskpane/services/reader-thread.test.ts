@@ -58,10 +58,10 @@ afterAll(() => {
   delete (globalThis as { Worker?: unknown }).Worker;
 });
 
-async function load(): Promise<typeof import('./workbook-source')> {
-  let mod: typeof import('./workbook-source') | undefined;
+async function load(): Promise<typeof import('./reader-thread')> {
+  let mod: typeof import('./reader-thread') | undefined;
   jest.isolateModules(() => {
-    mod = jest.requireActual<typeof import('./workbook-source')>('./workbook-source');
+    mod = jest.requireActual<typeof import('./reader-thread')>('./reader-thread');
   });
   if (!mod) throw new Error('not loaded');
   return mod;
