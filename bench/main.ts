@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: the five benchmarks in turn, then bench/results.md (and results.json, the raw
+ * `npm run bench`: the seven benchmarks in turn, then bench/results.md (and results.json, the raw
  * figures). `--quick` runs smaller repetitions and sizes (a smoke run while editing the benchmarks;
  * its figures are not the ones to quote); `--report-only` renders results.md from results.json.
  * Everything heavy runs one thing at a time: the machine has two cores.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { formatsBench } from './formats/bench';
 import { formulaBench, type FormulaResult } from './formulas/bench';
 import { loadAverage, machine } from './lib/machine';
 import { ensureCliFresh } from './lib/builds';
@@ -31,9 +32,23 @@ function reportOnly(): void {
   fs.writeFileSync(RESULTS_MD, writeResults(r));
 }
 
+/** The initial JS of the run results.json holds (raw and gzipped bytes, and when), or null. */
+function previousInitialJs(): { bytes: number; gzip: number; started: string } | null {
+  try {
+    const r = JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')) as { started: string; pane?: { bundle?: { initial?: { bytes: number }[]; initialGzip?: number } } };
+    const b = r.pane?.bundle;
+    if (!b?.initial || b.initialGzip === undefined) return null;
+    return { bytes: b.initial.reduce((s, f) => s + f.bytes, 0), gzip: b.initialGzip, started: r.started };
+  } catch {
+    return null;
+  }
+}
+
 export async function main(args: string[]): Promise<void> {
   if (args.includes('--report-only')) return reportOnly();
   const quick = args.includes('--quick');
+  // the last run's initial JS, to say whether this one changed it (results.json is overwritten below)
+  const previousInitial = previousInitialJs();
   const started = new Date();
   const loadBefore = loadAverage();
   const t0 = Date.now();
@@ -58,6 +73,9 @@ export async function main(args: string[]): Promise<void> {
   done = step('5 task pane');
   const pane = await paneBench(quick ? 2 : 5);
   done();
+  done = step('7 legacy formats');
+  const formats = await formatsBench(100, quick ? 2 : 5, quick ? 1 : 3, previousInitial);
+  done();
 
   const results: RunResults = {
     quick,
@@ -73,6 +91,7 @@ export async function main(args: string[]): Promise<void> {
     trips,
     pane,
     tables,
+    formats,
   };
   // the raw figures too, so results.md can be rendered again (--report-only) and runs compared
   fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 1) + '\n');

@@ -2,6 +2,7 @@
  * bench/results.md from the figures of one run: the machine, then per benchmark a table, the target
  * with met / missed (and by how much, and what limits it), and how it was measured.
  */
+import type { FormatsResult } from './formats/bench';
 import type { FormulaResult } from './formulas/bench';
 import type { Machine } from './lib/machine';
 import { fmtKB, fmtMB, fmtMs, fmtX, type Timed } from './lib/stats';
@@ -27,6 +28,8 @@ export interface RunResults {
   formulas: FormulaResult[];
   trips: TripRow[];
   pane: PaneResult;
+  /** absent in runs from before benchmark 6 */
+  formats?: FormatsResult;
 }
 
 const table = (head: string[], rows: (string | number)[][]): string =>
@@ -104,8 +107,8 @@ function overheadSection(o: OverheadResult): string {
   const ownRead = st.guardMs + st.readerMs;
   const named = ownRead + st.checkMs + st.formatMs;
   const parts: [string, number][] = [
-    ['input guard: `guardInputForRead` (src/xlsx/input-guard.ts → zip-inspect: central directory, every part inflated once with zlib, its XML scanned for bounds, DTDs, bad UTF-8, reserved names)', st.guardMs],
-    ['reader: `readWorksheets` (src/xlsx/read/: the guard\'s XML parts → grids)', st.readerMs],
+    ['input guard: `inspectZip` (src/xlsx/guard/zip-inspect.ts: central directory, every part inflated once with zlib, its XML scanned for bounds, DTDs, bad text, reserved names)', st.guardMs],
+    ['reader: `readWorksheets` (src/xlsx/ooxml/: the guard\'s XML parts → grids)', st.readerMs],
     ['`checkWorkbooks`', st.checkMs],
     ['printed report (`formatReport`)', st.formatMs],
     ['rest: the whole run minus the steps timed apart (sha256, copies, garbage collection landing differently when the steps run together)', Math.max(0, o.inProcess.engineCpu - named)],
@@ -143,7 +146,7 @@ ${table(['step', 'ms', 'share of the whole check'], parts.map(([k, v]) => [k, fm
       ? `The whole check costs less than exceljs's parsing alone, because the check no longer parses
 with exceljs: the input guard, which must inflate and scan every part anyway (zip bombs, DTDs,
 bounds), keeps the XML parts it inflated (once, with Node's zlib in the CLI), and the project's
-reader (src/xlsx/read/) takes the cells straight from them. Reading with the guard and the reader
+reader (src/xlsx/ooxml/) takes the cells straight from them. Reading with the guard and the reader
 costs ${fmtMs(ownRead)} ms, ${pct(ownRead / o.inProcess.readCpu)} of exceljs's ${fmtMs(o.inProcess.readCpu)} ms.`
       : `The largest costs: ${top
           .slice(0, 2)
@@ -376,5 +379,59 @@ ${tripsSection(r.trips)}
 ${paneSection(r.pane)}
 
 ${tablesSection(r.tables)}
+
+${r.formats ? formatsSection(r.formats) : '## 7. Legacy formats\n\nNot measured in this run.'}
 `;
+}
+
+function formatsSection(f: FormatsResult): string {
+  const m = f.measured;
+  const p = f.pane;
+  const paneText = !p
+    ? 'dist/ was not built: the pane was not measured.'
+    : `${table(
+        ['', 'files', 'raw', 'gzipped'],
+        [
+          ['initial JS', p.initial.map((x) => x.file).join(', '), fmtKB(p.initial.reduce((s, x) => s + x.bytes, 0)), `**${fmtKB(p.initial.reduce((s, x) => s + x.gzip, 0))}**`],
+          ...(p.sheetJs ? [['SheetJS chunk', p.sheetJs.file, fmtKB(p.sheetJs.bytes), fmtKB(p.sheetJs.gzip)]] : []),
+        ],
+      )}
+
+SheetJS in the initial JS: **${p.sheetJsInInitial ? 'yes' : 'no'}**; its chunk is named in ${p.loadedBy ?? 'no chunk'} (the reader thread, a Web
+Worker chunk started when a file is opened), so only a page that reads a legacy file loads it. ${
+        f.previousInitial
+          ? `The run before this one (${f.previousInitial.started.slice(0, 10)}) measured an initial JS of ${fmtKB(f.previousInitial.bytes)} (${fmtKB(f.previousInitial.gzip)} gzipped): ${fmtKB(p.initial.reduce((s, x) => s + x.bytes, 0) - f.previousInitial.bytes)} raw and ${fmtKB(p.initial.reduce((s, x) => s + x.gzip, 0) - f.previousInitial.gzip)} gzipped of difference.`
+          : 'No earlier run to compare the initial JS with.'
+      }`;
+  if (!m) {
+    return `## 7. Legacy formats
+
+LibreOffice (soffice) is not installed here: the .xls folder could not be written, nothing was timed.
+
+${paneText}`;
+  }
+  return `## 7. Legacy formats: a folder of ${f.n} .xls reports
+
+The folder of benchmark 2 (${f.files} workbooks: ${f.n} zone reports, 开发区名录, 历史数据; ${m.xlsxMegabytes.toFixed(1)} MB as .xlsx)
+saved as .xls (BIFF8, ${m.xlsMegabytes.toFixed(1)} MB) by LibreOffice in one soffice call (${m.convertSeconds.toFixed(0)} s), then read and checked.
+**In process**: every file read once by \`readWorkbookBytes\` (detection, the format's guard, its reader:
+the project's own for .xlsx, SheetJS for .xls), both folders alternated, ${m.reps} runs each after a warm-up,
+CPU time. **As processes**: \`node bin/zone-report.js check <folder>\` (the reader thread included),
+${m.child.reps} runs each, wall time (exit ${m.child.exitXlsx} for .xlsx, ${m.child.exitXls} for .xls). Load average at the start: ${f.load}.
+
+${table(
+  ['', '.xlsx', '.xls', 'ratio'],
+  [
+    ['reading one file, in process (CPU)', `${fmtMs(m.inProcess.xlsxMsPerFile)} ms`, `${fmtMs(m.inProcess.xlsMsPerFile)} ms`, `**${fmtX(m.inProcess.ratio)}**`],
+    ['zone-report check of the folder, as a process (wall)', `${fmtMs(m.child.xlsxMs)} ms`, `${fmtMs(m.child.xlsMs)} ms`, fmtX(m.child.xlsMs / m.child.xlsxMs)],
+    ['… per file', `${fmtMs(m.child.xlsxPerFile)} ms`, `${fmtMs(m.child.xlsPerFile)} ms`, ''],
+  ],
+)}
+
+No target is set for legacy formats; SheetJS parses a BIFF8 stream in JavaScript where the .xlsx reader
+works on XML parts zlib has inflated. The exit codes may differ: LibreOffice writes the cached result of a
+shared formula whose result is empty text as 0 in .xls (test/formats/formats.test.ts), and those cells
+are checked as the 0 the file holds.
+
+${paneText}`;
 }

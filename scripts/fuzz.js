@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /* On-demand mutation fuzzing (20,000 cases and more) of the command line's input handling:
- *   node scripts/fuzz.js --cases 20000 --seed 1 [--lanes 2] [--inspect] [--no-found]
+ *   node scripts/fuzz.js --cases 20000 --seed 1 [--lanes 2] [--no-found]
  * Builds lib/ if needed, runs test/hostile/fuzz-run.ts (TypeScript compiled on the fly with the
  * project's own `typescript`, transpile only), prints the figures; exit 1 when any case failed. */
 'use strict';
@@ -32,7 +32,6 @@ async function main() {
     cases,
     seed,
     lanes,
-    inspect: process.argv.includes('--inspect'),
     foundDir: process.argv.includes('--no-found') ? null : undefined,
     log: (l) => process.stderr.write(l + '\n'),
   });

@@ -12,8 +12,9 @@ import { defaultConfig } from '../../src/domain/config/validate';
 import { formatReport } from '../../src/cli/print-report';
 import { sha256 } from '../../src/xlsx/node-files';
 import { nodeInflate } from '../../src/xlsx/node-inflate';
-import { guardInputForRead, type GuardPass } from '../../src/xlsx/input-guard';
-import { readWorksheets } from '../../src/xlsx/read/workbook-grid';
+import { inspectZip } from '../../src/xlsx/guard/zip-inspect';
+import { readWorksheets } from '../../src/xlsx/ooxml/workbook-grid';
+import type { Package } from '../../src/xlsx/package/zip-parts';
 import { XlsxWorkbookPort } from '../../src/xlsx/xlsx-port';
 import type { XlsxFile } from './files';
 
@@ -29,20 +30,20 @@ export async function readOnly(files: XlsxFile[]): Promise<number> {
 }
 
 /** Only the input guard (zip structure, limits, every part inflated and scanned), as the CLI runs it. */
-export function guardOnly(files: XlsxFile[]): GuardPass[] {
-  const passes: GuardPass[] = [];
+export function guardOnly(files: XlsxFile[]): Package[] {
+  const passes: Package[] = [];
   for (const f of files) {
-    const r = guardInputForRead(f.bytes, f.name, nodeInflate);
-    if ('code' in r) throw new Error(`${f.name}: ${r.code}`);
-    passes.push(r);
+    const r = inspectZip(f.bytes, undefined, { inflate: nodeInflate, keepXml: true });
+    if (!r.ok || !r.info.xml) throw new Error(`${f.name}: ${r.ok ? 'no parts' : r.code}`);
+    passes.push(r.info.xml);
   }
   return passes;
 }
 
-/** Only the reader: the guard's XML parts → grids (src/xlsx/read/). */
-export function readerOnly(passes: GuardPass[]): number {
+/** Only the reader: the guard's XML parts → grids (src/xlsx/ooxml/). */
+export function readerOnly(passes: Package[]): number {
   let sheets = 0;
-  for (const p of passes) sheets += readWorksheets(p.xml).length;
+  for (const p of passes) sheets += readWorksheets(p).length;
   return sheets;
 }
 

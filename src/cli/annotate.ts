@@ -1,7 +1,9 @@
 /**
  * --out: an annotated copy of each checked workbook (cells of findings highlighted by level with a
  * note, plus a 核查结果 sheet), written into the out folder. Never writes over an input file: a
- * target that is an input (or the register/history file) is refused.
+ * target that is an input (or the register/history file) is refused. The copy is always an .xlsx:
+ * a file of another format (.xls, .ods, CSV…) cannot be annotated in place, so its copy is an .xlsx
+ * of its cells named after it (盘锦.xls → 盘锦.xlsx), and the count of such copies is reported.
  */
 import * as path from 'node:path';
 import type { Config } from '../domain/config/schema';
@@ -15,6 +17,8 @@ import { TOOL_SHEETS } from '../domain/port';
 
 export interface AnnotateResult {
   written: string[];
+  /** how many of the written copies were made from a file of another format than .xlsx */
+  converted: number;
   problems: Bilingual[];
 }
 
@@ -52,13 +56,17 @@ export async function writeAnnotated(
   lang: Lang,
 ): Promise<AnnotateResult> {
   const written: string[] = [];
+  let converted = 0;
   const problems: Bilingual[] = [];
   const forbidden = new Set(protectedPaths.map((p) => path.resolve(p)));
   const taken = new Set<string>();
   for (const f of files) {
     const fr = report.files.find((x) => x.file === f.file);
     if (!fr || fr.inputError) continue;
-    const target = uniqueTarget(path.resolve(outDir), path.basename(f.abs), taken);
+    // the copy is an .xlsx whatever the input's format (the format is known once the file is read again below)
+    const base = path.basename(f.abs);
+    const xlsxName = /\.xlsx$/i.test(base) ? base : base.replace(/\.[^.]*$/, '') + '.xlsx';
+    const target = uniqueTarget(path.resolve(outDir), xlsxName, taken);
     if (forbidden.has(target)) {
       problems.push({
         zh: `拒绝写入 ${target}:它是一个输入文件,标注副本绝不覆盖输入。请用另一个 --out 文件夹。`,
@@ -85,9 +93,20 @@ export async function writeAnnotated(
     const own = reportForFile(report, f.file);
     await wb.port.highlight(highlightsOf(own, null));
     await wb.port.writeSheets([findingsSheet(own, lang, config.catalogue)]);
+    let bytes: Uint8Array;
     try {
-      await writeBytes(target, await wb.port.toBytes());
+      bytes = await wb.port.toBytes();
+    } catch {
+      problems.push({
+        zh: `${f.file} 的标注副本未能生成(工作簿的内容无法写成 .xlsx)。原文件未受影响。`,
+        en: `The annotated copy of ${f.file} could not be made (its content could not be written as .xlsx). The original file is untouched.`,
+      });
+      continue;
+    }
+    try {
+      await writeBytes(target, bytes);
       written.push(target);
+      if (wb.port.format !== 'xlsx') converted++;
     } catch {
       problems.push({
         zh: `无法写入 ${target}。请检查 --out 文件夹的路径和写入权限。`,
@@ -95,5 +114,5 @@ export async function writeAnnotated(
       });
     }
   }
-  return { written, problems };
+  return { written, converted, problems };
 }

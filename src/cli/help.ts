@@ -16,14 +16,19 @@ export const MAIN_HELP = `zone-report — 开发区统计月报助手 / developm
 export const CHECK_HELP = `zone-report check <文件或文件夹...> [选项]
 zone-report check <files or folders...> [options]
 
-核查月报工作簿;文件夹会递归查找 .xlsx(跳过 ~$ 锁定文件和 --out 文件夹)。
-Checks monthly report workbooks; folders are searched recursively for .xlsx (skipping ~$ lock files and the --out folder).
+核查月报工作簿:.xlsx、.xls(含 WPS)、.xlsb、.ods、Excel 2003 XML、网页表格(HTML)和 CSV(UTF-8/UTF-16/GB18030),
+按文件内容识别格式,不看扩展名。文件夹会递归查找这些文件(.xml/.htm/.txt 仅在内容是表格时;跳过 ~$ 锁定文件和 --out 文件夹)。
+Checks monthly report workbooks: .xlsx, .xls (WPS's too), .xlsb, .ods, Excel 2003 XML, web-page (HTML) tables and CSV
+(UTF-8/UTF-16/GB18030), the format told from the content, never the extension. Folders are searched recursively for these
+(.xml/.htm/.txt only when their content is a table; skipping ~$ lock files and the --out folder).
 
   --register 名录.xlsx   开发区名录(含“开发区名录”工作表)/ the zone register workbook
   --history 历史.xlsx    历史数据(含“历史数据”工作表)/ the history workbook (历史数据 sheet)
   --config cfg.json      局里下发的配置 / the bureau's configuration (JSON)
-  --out 文件夹           每个工作簿写一份标注副本(标色 + 核查结果工作表),从不覆盖输入文件
-                         writes an annotated copy of each workbook (highlights + 核查结果 sheet); never overwrites an input
+  --out 文件夹           每个工作簿写一份标注副本(标色 + 核查结果工作表),从不覆盖输入文件;副本总是 .xlsx
+                         (.xls、.ods、CSV 等无法在原格式上标注)
+                         writes an annotated copy of each workbook (highlights + 核查结果 sheet); never overwrites an input;
+                         the copy is always .xlsx (.xls, .ods, CSV… cannot be annotated in their own format)
   --json                 在标准输出打印机器可读的核查报告 / prints the machine-readable check report on stdout
   --lang zh|en           界面语言(默认中文)/ language of the messages (default Chinese)
 

@@ -12,10 +12,11 @@ import { readHistorySheet } from '../domain/recognise/history-sheet';
 import { readRegisterSheet } from '../domain/recognise/register';
 import { PortError } from '../domain/port';
 import type { Bilingual, CheckReport, Finding, HistoryRow, InputError, Lang, WorkbookGrid, Zone } from '../domain/types';
-import { findXlsx, isDirectory, readBytes, sha256 } from '../xlsx/node-files';
+import { findWorkbooks, isDirectory, readBytes, sha256 } from '../xlsx/node-files';
 import { XlsxWorkbookPort } from '../xlsx/xlsx-port';
 import { nodeInflate } from '../xlsx/node-inflate';
-import { inputError } from '../xlsx/input-errors';
+import { readInWorker } from '../xlsx/node-read-pool';
+import { inputError } from '../xlsx/guard/codes';
 import { countLevels } from '../domain/output/annotations';
 import { progress, type CliIO } from './io';
 
@@ -49,13 +50,17 @@ export interface OpenedWorkbook {
   inputError: InputError | null;
 }
 
-/** Read one workbook file through the input guard and the port; never throws. */
+/**
+ * Read one workbook file, whatever its format, in the reader thread (guards and time limit:
+ * src/xlsx/node-read-pool.ts), into a port; never throws.
+ */
 export async function openWorkbookFile(file: string): Promise<OpenedWorkbook> {
   const read = await readBytes(file);
   if (!read.ok) return { bytes: null, sha256: '', grid: null, port: null, inputError: read.error };
   const hash = sha256(read.bytes);
   try {
-    const port = await XlsxWorkbookPort.open(read.bytes, path.basename(file), { inflate: nodeInflate });
+    const name = path.basename(file);
+    const port = XlsxWorkbookPort.fromRead(read.bytes, name, await readInWorker(read.bytes, name), { inflate: nodeInflate });
     const grid = await port.readWorkbook();
     return { bytes: read.bytes, sha256: hash, grid, port, inputError: null };
   } catch (e) {
@@ -74,7 +79,7 @@ export async function expandPaths(args: string[], exclude: string[], outDir?: st
       // The --out folder is skipped (earlier annotated copies are not inputs), unless it is the very
       // folder given: then its files are checked and writing over them is refused later.
       const skip = outDir && path.resolve(outDir) !== abs ? [outDir] : [];
-      for (const f of await findXlsx(abs, skip)) {
+      for (const f of await findWorkbooks(abs, skip)) {
         if (!seen.has(f)) {
           seen.add(f);
           out.push(f);
@@ -173,7 +178,9 @@ export async function loadCheckInputs(args: string[], opts: LoadOptions): Promis
   const inputs: CheckInput[] = [];
   for (let i = 0; i < paths.length; i++) {
     const wb = await openWorkbookFile(paths[i]);
-    inputs.push({ file: displayName(paths[i]), sha256: wb.sha256, grid: wb.grid, inputError: wb.inputError });
+    const input: CheckInput = { file: displayName(paths[i]), sha256: wb.sha256, grid: wb.grid, inputError: wb.inputError };
+    if (wb.port?.note) input.notes = [wb.port.note];
+    inputs.push(input);
     opts.onProgress?.((i + 1) / paths.length);
   }
   return { inputs, paths, config, registerZones, history, sideFindings, fatal };

@@ -38,6 +38,8 @@ export interface CheckInput {
   sha256: string;
   grid: WorkbookGrid | null;
   inputError: InputError | null;
+  /** findings made while reading the file (its format: src/xlsx/open/notes.ts), reported with its own */
+  notes?: Finding[];
 }
 
 export interface CheckOptions {
@@ -331,6 +333,7 @@ function* checkSteps(inputs: CheckInput[], opts: CheckOptions): Generator<number
       continue;
     }
     sheetOrder.set(input.file, input.grid.sheets.map((s) => s.name));
+    findings.push(...(input.notes ?? []).map((f) => withFile(f, input.file)));
     const results: SheetResult[] = [];
     const checkReport = (rec: RecognisedReport, scope: string): void => {
       findings.push(...rec.findings.map((f) => withFile(f, input.file)));

@@ -61,6 +61,8 @@ function refToScaled(x: number): { int: bigint; scale: number } {
 }
 
 function refDecimalSum(values: readonly number[]): number {
+  // figures that are not finite have no decimal form: they sum as doubles (they made the old reading throw)
+  if (!values.every(Number.isFinite)) return values.reduce((a, b) => a + b, 0);
   const scaled = values.map(refToScaled);
   const scale = Math.max(0, ...scaled.map((s) => s.scale));
   let total = 0n;

@@ -130,8 +130,13 @@ function fromScaled(int: bigint, scale: number): number {
   return Number(`${int}e${-scale}`);
 }
 
-/** Sum of figures done in decimal (each read at 15 significant digits): 0.1 + 0.2 is 0.3. */
+/**
+ * Sum of figures done in decimal (each read at 15 significant digits): 0.1 + 0.2 is 0.3. A figure
+ * that is not finite (a growth overflowing from a cell holding 1e308) has no decimal form: the sum
+ * is then the doubles' own (±Infinity or NaN), never an exception.
+ */
 export function decimalSum(values: readonly number[]): number {
+  if (!values.every(Number.isFinite)) return values.reduce((a, b) => a + b, 0);
   const fast = sumShort(values);
   if (fast !== null) return fast;
   const scaled = values.map(toScaled);

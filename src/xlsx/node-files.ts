@@ -1,12 +1,14 @@
 /**
- * Node-only file access for the command line: read and write bytes, find .xlsx files in folders,
+ * Node-only file access for the command line: read and write bytes, find workbook files in folders,
  * hash a file's bytes. Kept apart from the port so that src/xlsx stays usable in the browser
  * (the standalone pane imports xlsx-port.ts, never this file).
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { inputError } from './input-errors';
+import { inputError } from './guard/codes';
+import { extensionOf } from './open/formats';
+import { SNIFFED_EXTENSIONS, sniffWorkbook, WORKBOOK_EXTENSIONS } from './open/detect';
 import type { InputError } from '../domain/types';
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: InputError };
@@ -55,11 +57,38 @@ export function isLockFile(name: string): boolean {
   return path.basename(name).startsWith('~$');
 }
 
+/** The first `n` bytes of a file (fewer when it is shorter), or null when it cannot be read. */
+async function head(file: string, n: number): Promise<Uint8Array | null> {
+  try {
+    const h = await fs.open(file, 'r');
+    try {
+      const buf = new Uint8Array(n);
+      const { bytesRead } = await h.read(buf, 0, n, 0);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await h.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a file found in a folder is a workbook to check: by extension, or by its first bytes for .xml/.htm/.txt. */
+async function isWorkbookFile(file: string): Promise<boolean> {
+  const ext = extensionOf(file);
+  if (WORKBOOK_EXTENSIONS.has(ext)) return true;
+  if (!SNIFFED_EXTENSIONS.has(ext)) return false;
+  const h = await head(file, 65536);
+  return h !== null && sniffWorkbook(h);
+}
+
 /**
- * Every .xlsx under `dir` (recursively), sorted, skipping Office lock files and any folder in
- * `excludeDirs` (absolute paths, e.g. the --out folder).
+ * Every workbook file under `dir` (recursively), sorted: the spreadsheet extensions (.xlsx, .xls,
+ * .xlsb, .ods, .csv, WPS's .et…: open/detect.ts) always, .xml/.htm/.html/.txt when their first bytes
+ * are a spreadsheet's; Office lock files and any folder in `excludeDirs` (absolute paths, e.g. the
+ * --out folder) skipped. A file named on the command line is always tried, whatever its name.
  */
-export async function findXlsx(dir: string, excludeDirs: string[] = []): Promise<string[]> {
+export async function findWorkbooks(dir: string, excludeDirs: string[] = []): Promise<string[]> {
   const out: string[] = [];
   const excluded = new Set(excludeDirs.map((d) => path.resolve(d)));
   async function walk(d: string): Promise<void> {
@@ -74,7 +103,7 @@ export async function findXlsx(dir: string, excludeDirs: string[] = []): Promise
     for (const e of entries) {
       const full = path.join(d, e.name);
       if (e.isDirectory()) await walk(full);
-      else if (e.isFile() && /\.xlsx$/i.test(e.name) && !isLockFile(e.name)) out.push(full);
+      else if (e.isFile() && !isLockFile(e.name) && (await isWorkbookFile(full))) out.push(full);
     }
   }
   await walk(dir);

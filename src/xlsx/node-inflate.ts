@@ -5,7 +5,7 @@
  * maxOut + 1 bytes without ever being held whole.
  */
 import { inflateRawSync } from 'node:zlib';
-import type { RawInflate } from './inflate';
+import type { RawInflate } from './guard/inflate';
 
 function errorCode(e: unknown): unknown {
   return typeof e === 'object' && e !== null ? Reflect.get(e, 'code') : undefined;

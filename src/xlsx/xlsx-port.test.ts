@@ -34,8 +34,8 @@ async function reload(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 describe('XlsxWorkbookPort.open', () => {
   it('refuses non-workbooks with a stable code and no raw content in the message', async () => {
-    const bad = new TextEncoder().encode('secret,content\n1,2');
-    await expect(XlsxWorkbookPort.open(bad, 'x.xlsx')).rejects.toMatchObject({ code: 'E_NOT_ZIP' });
+    const bad = new TextEncoder().encode('secret\u0000content\n1,2');
+    await expect(XlsxWorkbookPort.open(bad, 'x.xlsx')).rejects.toMatchObject({ code: 'E_UNKNOWN_FORMAT' });
     try {
       await XlsxWorkbookPort.open(bad, 'x.xlsx');
     } catch (e) {
@@ -43,13 +43,20 @@ describe('XlsxWorkbookPort.open', () => {
       expect(String((e as PortError).en)).not.toContain('secret');
     }
     await expect(XlsxWorkbookPort.open(new Uint8Array(0), 'x.xlsx')).rejects.toMatchObject({ code: 'E_EMPTY' });
+    // an OLE2 header alone: the compound file's structure is missing
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
-    await expect(XlsxWorkbookPort.open(ole, 'x.xlsx')).rejects.toMatchObject({ code: 'E_ENCRYPTED_OR_XLS' });
-    await expect(XlsxWorkbookPort.open(ole, 'x.xls')).rejects.toMatchObject({ code: 'E_XLS' });
-    await expect(XlsxWorkbookPort.open(await userWorkbook(), 'x.xlsb')).rejects.toMatchObject({ code: 'E_XLSB' });
-    // a zip header followed by garbage: the pre-parse inspector (input-guard) finds no directory
+    await expect(XlsxWorkbookPort.open(ole, 'x.xlsx')).rejects.toMatchObject({ code: 'E_TRUNCATED' });
+    // a zip header followed by garbage: the pre-parse inspector finds no directory
     const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
     await expect(XlsxWorkbookPort.open(broken, 'x.xlsx')).rejects.toMatchObject({ code: 'E_TRUNCATED' });
+  });
+
+  it('reads a workbook by its bytes whatever its name, and notes a name that says otherwise', async () => {
+    const port = await XlsxWorkbookPort.open(await userWorkbook(), 'x.xlsb');
+    expect(port.format).toBe('xlsx');
+    expect((await port.readWorkbook()).sheets[0].rows[3][4]).toEqual({ v: 398765.4, fmt: '#,##0.0' });
+    expect(port.note?.message.zh).toContain('.xlsb');
+    expect((await XlsxWorkbookPort.open(await userWorkbook(), 'x.xlsx')).note).toBeNull();
   });
 });
 

@@ -1,16 +1,19 @@
 /**
- * The .xlsx implementation of WorkbookPort, over a workbook held in memory (opened from bytes or
- * created empty). Used by the command line and by the task pane in standalone (browser) mode, so it
- * uses no Node API: bytes in, bytes out (toBytes).
+ * The file implementation of WorkbookPort, over a workbook held in memory (opened from a file's
+ * bytes, or created empty). Used by the command line and by the task pane in standalone (browser)
+ * mode, so it uses no Node API: bytes in, bytes out (toBytes).
  *
- * An OPENED workbook is read by the project's own SpreadsheetML reader (src/xlsx/read/) from the XML
- * parts the input guard has already inflated and inspected: one inflation per file, and the cells as
- * Excel shows them (exceljs, which read them before, dropped "" cached results, misread t="d" dates
- * and expanded data validations cell by cell). It is written back as a patch on its original package
- * (src/xlsx/package/), because a parse-and-rewrite drops charts, x14 extensions, custom properties…
- * (spec/engineering-notes.md). Highlights are tool-owned conditional formats recorded in column B of
- * the store sheet, as the Office.js port makes them, so no user cell's own format is changed, and
- * this port clears what either port recorded.
+ * An OPENED workbook is read by src/xlsx/open/read-workbook.ts, whatever its format (.xlsx by the
+ * project's own SpreadsheetML reader from the parts the guard inflated and inspected; .xls, .xlsb,
+ * .ods, SpreadsheetML 2003 by SheetJS; CSV and HTML tables by the project's own readers). The
+ * command line and the pane read in a worker with a time limit and hand the result to fromRead.
+ * An .xlsx is written back as a patch on its original package (src/xlsx/package/), because a
+ * parse-and-rewrite drops charts, x14 extensions, custom properties… (spec/engineering-notes.md).
+ * Highlights are tool-owned conditional formats recorded in column B of the store sheet, as the
+ * Office.js port makes them, so no user cell's own format is changed, and this port clears what
+ * either port recorded. A file of another format cannot be patched in place: its annotated copy is
+ * an .xlsx made of its cells (values, formulas with their results, number formats, merges, hidden
+ * and protected sheets: package/legacy-base.ts) and then patched the same way.
  *
  * A CREATED workbook (the summary workbook, samples) has no original: exceljs writes it, loaded only
  * then (in the pane it stays out of every chunk a check needs).
@@ -19,14 +22,15 @@ import type ExcelJS from 'exceljs';
 import { PortError, TOOL_SHEETS, type ReadOptions, type WorkbookPort } from '../domain/port';
 import type { Highlight, OutSheet } from '../domain/output/sheet-model';
 import { outSheetToGrid } from '../domain/sample/grid';
-import type { SheetGrid, WorkbookGrid } from '../domain/types';
-import type { RawInflate } from './inflate';
-import { inputError, type InputErrorCode } from './input-errors';
-import { guardInputForRead } from './input-guard';
+import type { Finding, SheetGrid, WorkbookGrid } from '../domain/types';
+import type { RawInflate } from './guard/inflate';
+import type { Format } from './open/formats';
+import { readWorkbookBytes, type ReadResult } from './open/read-workbook';
+import { legacyBase } from './package/legacy-base';
 import { patchPackage, type PatchPlan } from './package/patch';
-import { readStore } from './package/store';
+import { readStore, storeOfGrids } from './package/store';
 import type { Package } from './package/zip-parts';
-import { creatorOf, readWorksheets } from './read/workbook-grid';
+import { creatorOf } from './ooxml/workbook-grid';
 import { renderSheet } from './render-sheet';
 
 /** Excel allows 32,767 characters in a cell; configuration chunks stay well below. */
@@ -48,10 +52,8 @@ export interface OpenOptions {
   inflate?: RawInflate;
 }
 
-function portError(code: InputErrorCode): PortError {
-  const e = inputError(code);
-  return new PortError(e.code, e.message.zh, e.message.en);
-}
+/** What a port was opened from: an .xlsx (patched in place), a file of another format, or nothing. */
+type Origin = { kind: 'xlsx'; bytes: Uint8Array; xml: Package } | { kind: 'legacy'; format: Format } | { kind: 'created' };
 
 /** Text stored in column A of a hidden state sheet, in chunks (Excel caps a cell at 32,767 characters). */
 function writeChunks(wb: ExcelJS.Workbook, sheetName: string, text: string): void {
@@ -78,33 +80,47 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   private constructor(
     readonly name: string,
-    /** the bytes the workbook was opened from; null for a workbook the tool created */
-    private readonly original: Uint8Array | null,
-    /** the inspected XML parts of the original */
-    private readonly xml: Package | null,
+    private readonly origin: Origin,
     /** the original's worksheets as read */
     private readonly sheets: readonly SheetGrid[],
     private readonly inflate: RawInflate | undefined,
+    /** the note the file's format earns in the report (open/notes.ts), or null */
+    readonly note: Finding | null = null,
   ) {}
 
-  /** Open an .xlsx from its bytes; throws PortError with an input-error code (input-errors.ts). */
+  /**
+   * Open a workbook file from its bytes, read in this thread (no time limit: the command line and
+   * the pane read in a worker and use fromRead); throws PortError with an input-error code.
+   */
   static async open(bytes: Uint8Array, name: string, opts: OpenOptions = {}): Promise<XlsxWorkbookPort> {
-    const guard = guardInputForRead(bytes, name, opts.inflate);
-    if ('code' in guard) throw new PortError(guard.code, guard.message.zh, guard.message.en);
-    let sheets: SheetGrid[];
-    try {
-      sheets = readWorksheets(guard.xml);
-    } catch {
-      // a reader defect on a strange file must not crash the caller: report an unreadable workbook
-      throw portError('E_CORRUPT');
-    }
-    if (sheets.length === 0) throw portError('E_NO_SHEETS');
-    return new XlsxWorkbookPort(name, bytes.slice(), guard.xml, sheets, opts.inflate);
+    return XlsxWorkbookPort.fromRead(bytes, name, await readWorkbookBytes(bytes, name, { inflate: opts.inflate }), opts);
+  }
+
+  /** The port over what readWorkbookBytes gave for these bytes; throws PortError for a refusal. */
+  static fromRead(bytes: Uint8Array, name: string, read: ReadResult, opts: OpenOptions = {}): XlsxWorkbookPort {
+    if (!read.ok) throw new PortError(read.error.code, read.error.message.zh, read.error.message.en);
+    const origin: Origin = read.format === 'xlsx' && read.pkg ? { kind: 'xlsx', bytes: bytes.slice(), xml: read.pkg } : { kind: 'legacy', format: read.format };
+    return new XlsxWorkbookPort(name, origin, read.sheets, opts.inflate, read.note);
+  }
+
+  /** A port over the same file as opened, without the tool's changes (for a copy to annotate apart). */
+  fresh(): XlsxWorkbookPort {
+    return new XlsxWorkbookPort(this.name, this.origin, this.sheets, this.inflate, this.note);
   }
 
   /** A new, empty workbook (e.g. the summary workbook). */
   static create(name: string): XlsxWorkbookPort {
-    return new XlsxWorkbookPort(name, null, null, [], undefined);
+    return new XlsxWorkbookPort(name, { kind: 'created' }, [], undefined);
+  }
+
+  /** The format the workbook was read from (null for one the tool created). */
+  get format(): Format | null {
+    return this.origin.kind === 'xlsx' ? 'xlsx' : this.origin.kind === 'legacy' ? this.origin.format : null;
+  }
+
+  /** True for a workbook opened from a file (any format), false for one the tool created. */
+  private get opened(): boolean {
+    return this.origin.kind !== 'created';
   }
 
   /** Every sheet's grid: the workbook's own, with the tool's sheets written since replacing or following them. */
@@ -134,7 +150,8 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   /** The creator the workbook records (TOOL_CREATOR for a workbook the tool made), or null. */
   creator(): string | null {
-    return this.xml ? creatorOf(this.xml) : TOOL_CREATOR;
+    if (this.origin.kind === 'xlsx') return creatorOf(this.origin.xml);
+    return this.origin.kind === 'created' ? TOOL_CREATOR : null;
   }
 
   /**
@@ -142,12 +159,12 @@ export class XlsxWorkbookPort implements WorkbookPort {
    * only the tool's own sheets, which are never highlighted: nothing to do there.
    */
   async highlight(items: Highlight[]): Promise<void> {
-    if (this.original) this.plan = { ...this.plan, highlights: items.map((h) => ({ ...h })) };
+    if (this.opened) this.plan = { ...this.plan, highlights: items.map((h) => ({ ...h })) };
   }
 
   /** Removes every highlight the tool recorded in the workbook (by either port) from the copy. */
   async clearHighlights(): Promise<void> {
-    if (this.original) this.plan = { ...this.plan, highlights: [] };
+    if (this.opened) this.plan = { ...this.plan, highlights: [] };
   }
 
   /** The cells the copy will highlight, as 'Sheet!A1' keys (for tests and the pane). */
@@ -157,7 +174,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
 
   async writeSheets(sheets: OutSheet[]): Promise<void> {
     for (const sheet of sheets) {
-      if (this.original && !WRITABLE_TOOL_SHEETS.has(sheet.name)) {
+      if (this.opened && !WRITABLE_TOOL_SHEETS.has(sheet.name)) {
         throw new PortError(
           'E_NOT_TOOL_SHEET',
           `工具只能写入自己的工作表(核查结果、汇总、一页纸、预警清单、历史数据),不会写入“${sheet.name}”。`,
@@ -166,23 +183,28 @@ export class XlsxWorkbookPort implements WorkbookPort {
       }
       // kept, so a later read (e.g. of 历史数据) sees what was written
       this.written.set(sheet.name, sheet);
-      if (this.original) this.plan = { ...this.plan, sheets: [...(this.plan.sheets ?? []).filter((s) => s.name !== sheet.name), sheet] };
+      if (this.opened) this.plan = { ...this.plan, sheets: [...(this.plan.sheets ?? []).filter((s) => s.name !== sheet.name), sheet] };
     }
   }
 
   async loadStoredConfig(): Promise<string | null> {
     if (this.config !== undefined) return this.config;
-    return this.xml ? readStore(this.xml).a : null;
+    if (this.origin.kind === 'xlsx') return readStore(this.origin.xml).a;
+    return this.origin.kind === 'legacy' ? storeOfGrids(this.sheets).a : null;
   }
 
   async storeConfig(json: string): Promise<void> {
     this.config = json;
-    if (this.original) this.plan = { ...this.plan, config: json };
+    if (this.opened) this.plan = { ...this.plan, config: json };
   }
 
-  /** The workbook as .xlsx bytes: an opened workbook's original package with the tool's changes. */
+  /**
+   * The workbook as .xlsx bytes: an opened .xlsx's original package with the tool's changes; a file
+   * of another format as an .xlsx of its cells with the same changes; a created workbook as written.
+   */
   async toBytes(): Promise<Uint8Array> {
-    if (this.original) return patchPackage(this.original, this.plan, this.inflate);
+    if (this.origin.kind === 'xlsx') return patchPackage(this.origin.bytes, this.plan, this.inflate);
+    if (this.origin.kind === 'legacy') return patchPackage(await legacyBase(this.sheets), this.plan, this.inflate);
     const { default: Excel } = await import('exceljs');
     const wb = new Excel.Workbook();
     wb.creator = TOOL_CREATOR;

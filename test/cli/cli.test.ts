@@ -235,14 +235,15 @@ describe('zone-report check --out', () => {
 describe('zone-report check: inputs that cannot be read', () => {
   it('exits 2 with the reason for a missing file and a non-workbook, still checking the others', async () => {
     const work = tempDir('bad');
-    writeFileSync(path.join(work, 'text.xlsx'), 'a,b,c\n1,2,3\n');
+    // binary bytes that are no spreadsheet format (a CSV renamed .xlsx is read: test/formats)
+    writeFileSync(path.join(work, 'text.xlsx'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
     copyFileSync(path.join(month, '营口经济技术开发区.xlsx'), path.join(work, 'ok.xlsx'));
     const r = await run(['check', path.join(work, 'missing.xlsx'), path.join(work, 'text.xlsx'), path.join(work, 'ok.xlsx'), '--json']);
     expect(r.code).toBe(2);
     const report = JSON.parse(r.out) as CheckReport;
     const byName = new Map(report.files.map((f) => [path.basename(f.file), f]));
     expect(byName.get('missing.xlsx')?.inputError?.code).toBe('E_NOT_FOUND');
-    expect(byName.get('text.xlsx')?.inputError?.code).toBe('E_NOT_ZIP');
+    expect(byName.get('text.xlsx')?.inputError?.code).toBe('E_UNKNOWN_FORMAT');
     expect(byName.get('text.xlsx')?.inputError?.message.zh).toContain('.xlsx');
     expect(byName.get('ok.xlsx')?.sheets.length).toBeGreaterThan(0);
     const text = await run(['check', path.join(work, 'missing.xlsx')]);

@@ -8,7 +8,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildCorpus, type CorpusFile } from './corpus';
 import { ensureBuilt, judge, runCli, runInWorkers, type Outcome } from './harness';
-import { inspectorWired, needsInspector } from './wired';
 
 jest.setTimeout(600_000);
 
@@ -42,20 +41,13 @@ describe('hostile corpus', () => {
   });
 
   it('never crashes, hangs or leaks through the real command line', async () => {
-    const wired = inspectorWired();
-    // Until input-guard.ts calls the inspector, files only it refuses would hang or crash the CLI.
-    const runnable = corpus.filter((f) => wired || !needsInspector(f.bytes, f.name));
-    const outcomes = await twoAtATime(runnable, (f) => runCli(f.bytes, f.name.replace(/[^\w.-]/g, '_'), dir));
-    const problems = runnable.flatMap((f, i) => judge(f.bytes, outcomes[i], f).map((p) => `${f.name}: ${p}`));
+    const outcomes = await twoAtATime(corpus, (f) => runCli(f.bytes, f.name.replace(/[^\w.-]/g, '_'), dir));
+    const problems = corpus.flatMap((f, i) => judge(f.bytes, outcomes[i], f).map((p) => `${f.name}: ${p}`));
     expect(problems).toEqual([]);
-    if (!wired) {
-      // keep the gap visible in the run's output
-      console.warn(`inspector not yet called by input-guard.ts: ${corpus.length - runnable.length} corpus files not run through the CLI`);
-    }
   });
 
-  it('meets every criterion in the worker harness with the inspector in front', async () => {
-    const outcomes: Outcome[] = await runInWorkers(corpus, { lanes: 1, inspect: true });
+  it('meets every criterion in the worker harness, each refusal with its expected code', async () => {
+    const outcomes: Outcome[] = await runInWorkers(corpus, { lanes: 1 });
     const problems = corpus.flatMap((f, i) => judge(f.bytes, outcomes[i], f).map((p) => `${f.name}: ${p}`));
     expect(problems).toEqual([]);
     const refused = corpus.filter((f, i) => f.code !== undefined && outcomes[i].inputErrors[0]?.code !== f.code);

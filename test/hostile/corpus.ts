@@ -1,8 +1,10 @@
 /**
- * The hostile-file corpus, generated in memory by the project's own code (nothing downloaded):
- * broken, disguised, oversized and malicious workbooks, Chinese-report text hazards inside otherwise
- * valid report sheets, and valid workbooks so the "findings" path is exercised too. `code` is what
- * the pre-parse inspector (src/xlsx/zip-inspect.ts) must answer for that file.
+ * The hostile-file corpus, generated in memory by the project's own code and its dependencies
+ * (nothing downloaded): broken, disguised, oversized and malicious workbooks, Chinese-report text
+ * hazards inside otherwise valid report sheets, and valid workbooks so the "findings" path is
+ * exercised too — in .xlsx here, in every other format read in corpus-formats.ts. `code` is what
+ * reading the file (src/xlsx/open/read-workbook.ts: detection, the format's guard, its reader) must
+ * answer for that file.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,13 +14,14 @@ import { bookParts, esc, fml, GOOD_ROWS, num, reportSheet, row, str, type BookSp
 import { deflatedRepeat, zip, type ZipPart } from './zip-writer';
 import { clerkMistakes, reportSheet as sampleSheet, sampleMonth, sampleRegister } from '../../src/domain/sample';
 import { fixtureWorkbook } from '../lossless/fixture-writer';
+import { formatCorpus, formatSeeds } from './corpus-formats';
 
 export interface CorpusFile {
   name: string;
   bytes: Uint8Array;
   /** input-error: the tool must refuse it; findings: it must be read (exit 0 or 1); either: no crash */
   expect: 'input-error' | 'findings' | 'either';
-  /** the inspector's code for an input-error */
+  /** the refusal's code for an input-error */
   code?: string;
 }
 
@@ -39,6 +42,7 @@ function withSst(sst: string | Uint8Array): Uint8Array {
   });
 }
 
+/** An OLE2 signature and the name of an encrypted package, but no compound-file structure. */
 function oleHeader(): Uint8Array {
   const b = new Uint8Array(4096);
   b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -121,21 +125,22 @@ export function buildCorpus(): CorpusFile[] {
   const good = report();
   const files: CorpusFile[] = [
     // ---- not a workbook at all
-    { name: 'empty-file.xlsx', bytes: new Uint8Array(0), expect: 'input-error', code: 'E_NOT_ZIP' },
-    { name: 'csv-renamed.xlsx', bytes: Buffer.from('指标名称,本月\n规模以上工业总产值,45210\n'), expect: 'input-error', code: 'E_NOT_ZIP' },
-    { name: 'html-renamed.xlsx', bytes: Buffer.from('<html><body><table><tr><td>1</td></tr></table></body></html>'), expect: 'input-error', code: 'E_NOT_ZIP' },
-    { name: 'ole2-encrypted.xlsx', bytes: oleHeader(), expect: 'input-error', code: 'E_ENCRYPTED_OR_XLS' },
+    { name: 'empty-file.xlsx', bytes: new Uint8Array(0), expect: 'input-error', code: 'E_EMPTY' },
+    { name: 'csv-renamed.xlsx', bytes: Buffer.from('指标名称,本月\n规模以上工业总产值,45210\n'), expect: 'findings' },
+    { name: 'html-renamed.xlsx', bytes: Buffer.from('<html><body><table><tr><td>1</td></tr></table></body></html>'), expect: 'findings' },
+    { name: 'ole2-signature-only.xlsx', bytes: oleHeader(), expect: 'input-error', code: 'E_CORRUPT' },
     { name: 'truncated-half.xlsx', bytes: good.slice(0, Math.floor(good.length / 2)), expect: 'input-error', code: 'E_TRUNCATED' },
     { name: 'truncated-tail.xlsx', bytes: good.slice(0, good.length - 10), expect: 'input-error', code: 'E_TRUNCATED' },
     { name: 'empty-zip.xlsx', bytes: zip([]), expect: 'input-error', code: 'E_EMPTY_ZIP' },
     { name: 'zip-of-text.xlsx', bytes: zip([{ name: 'readme.txt', data: '月报见附件' }]), expect: 'input-error', code: 'E_NO_WORKBOOK' },
-    { name: 'docx-renamed.xlsx', bytes: zip([{ name: '[Content_Types].xml', data: XML + '<Types/>' }, { name: 'word/document.xml', data: XML + '<document/>' }]), expect: 'input-error', code: 'E_NO_WORKBOOK' },
-    { name: 'xlsb-renamed.xlsx', bytes: zip([{ name: '[Content_Types].xml', data: XML + '<Types/>' }, { name: 'xl/workbook.bin', data: new Uint8Array([0x83, 1, 0]) }]), expect: 'input-error', code: 'E_XLSB' },
-    { name: 'encrypted-entry.xlsx', bytes: encryptedEntry(), expect: 'input-error', code: 'E_ENCRYPTED_OR_XLS' },
+    { name: 'docx-renamed.xlsx', bytes: zip([{ name: '[Content_Types].xml', data: XML + '<Types/>' }, { name: 'word/document.xml', data: XML + '<document/>' }]), expect: 'input-error', code: 'E_OTHER_DOCUMENT' },
+    { name: 'xlsb-renamed.xlsx', bytes: zip([{ name: '[Content_Types].xml', data: XML + '<Types/>' }, { name: 'xl/workbook.bin', data: new Uint8Array([0x83, 1, 0]) }]), expect: 'input-error', code: 'E_CORRUPT' },
+    { name: 'encrypted-entry.xlsx', bytes: encryptedEntry(), expect: 'input-error', code: 'E_ENCRYPTED' },
     { name: 'corrupt-deflate.xlsx', bytes: corruptDeflate(), expect: 'input-error', code: 'E_CORRUPT' },
-    // ---- part names
-    { name: 'workbook-name-case.xlsx', bytes: book({ sheets: [reportSheet('S', GOOD_ROWS)], rename: { 'xl/workbook.xml': 'xl/Workbook.xml' } }), expect: 'input-error', code: 'E_PART_NAME_CASE' },
-    { name: 'sheet-name-case.xlsx', bytes: book({ sheets: [reportSheet('S', GOOD_ROWS)], rename: { 'xl/worksheets/sheet1.xml': 'xl/worksheets/Sheet1.xml' } }), expect: 'input-error', code: 'E_PART_NAME_CASE' },
+    // ---- part names: found through relationships whatever their case (OPC); a listed sheet missing is damage
+    { name: 'workbook-name-case.xlsx', bytes: book({ sheets: [reportSheet('S', GOOD_ROWS)], rename: { 'xl/workbook.xml': 'xl/Workbook.xml' } }), expect: 'findings' },
+    { name: 'sheet-name-case.xlsx', bytes: book({ sheets: [reportSheet('S', GOOD_ROWS)], rename: { 'xl/worksheets/sheet1.xml': 'xl/worksheets/Sheet1.xml' } }), expect: 'findings' },
+    { name: 'sheet-part-missing.xlsx', bytes: book({ sheets: [reportSheet('盘锦辽滨', GOOD_ROWS), reportSheet('大连金普', GOOD_ROWS)], replace: { 'xl/worksheets/sheet2.xml': null } }), expect: 'input-error', code: 'E_SHEET_MISSING' },
     { name: 'duplicate-part.xlsx', bytes: book({ sheets: [reportSheet('S', GOOD_ROWS)], extra: [{ name: 'xl/worksheets/sheet1.xml', data: XML + '<worksheet/>' }] }), expect: 'input-error', code: 'E_DUPLICATE_PART' },
     // ---- size and bombs
     { name: 'bomb-300mb-sheet.xlsx', bytes: bombSheet(300), expect: 'input-error', code: 'E_ZIP_BOMB' },
@@ -168,7 +173,7 @@ export function buildCorpus(): CorpusFile[] {
     { name: 'doctype-in-workbook.xlsx', bytes: report(GOOD_ROWS, { replace: { 'xl/workbook.xml': XML + '<!DOCTYPE workbook SYSTEM "http://example.invalid/x.dtd"><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>' } }), expect: 'input-error', code: 'E_XML_DTD' },
     { name: 'invalid-utf8.xlsx', bytes: withSst(Buffer.concat([Buffer.from(XML + `<sst ${SST_NS}><si><t>`), Buffer.from([0xc0, 0xaf, 0xff]), Buffer.from('</t></si></sst>')])), expect: 'input-error', code: 'E_BAD_ENCODING' },
     { name: 'gbk-bytes.xlsx', bytes: withSst(Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="GBK"?><sst ${SST_NS}><si><t>`), Buffer.from([0xbf, 0xaa, 0xb7, 0xa2, 0xc7, 0xf8]), Buffer.from('</t></si></sst>')])), expect: 'input-error', code: 'E_BAD_ENCODING' },
-    { name: 'utf16-workbook.xlsx', bytes: report(GOOD_ROWS, { replace: { 'xl/workbook.xml': Buffer.from('\ufeff<?xml version="1.0" encoding="UTF-16"?><workbook/>', 'utf16le') } }), expect: 'input-error', code: 'E_BAD_ENCODING' },
+    { name: 'utf16-workbook-no-sheets.xlsx', bytes: report(GOOD_ROWS, { replace: { 'xl/workbook.xml': Buffer.from('\ufeff<?xml version="1.0" encoding="UTF-16"?><workbook/>', 'utf16le') } }), expect: 'input-error', code: 'E_NO_SHEETS' },
     // ---- odd but legal-looking: must not crash; the engine decides
     { name: 'zero-sheets.xlsx', bytes: book({ sheets: [] }), expect: 'either' },
     { name: 'only-title.xlsx', bytes: book({ sheets: [{ name: '盘锦辽滨', data: row(1, str('A1', '开发区主要经济指标月报表')) }] }), expect: 'findings' },
@@ -201,7 +206,7 @@ export function buildCorpus(): CorpusFile[] {
     { name: 'valid-leading-slash-names.xlsx', bytes: zip(bookParts({ sheets: [reportSheet('盘锦辽滨', GOOD_ROWS)] }).map((p) => ({ ...p, name: '/' + p.name }))), expect: 'either' },
     { name: 'valid-escaped-names.xlsx', bytes: book({ sheets: [reportSheet('A&B <区>', GOOD_ROWS)], definedNames: `<definedName name="合计">'${esc("A&B <区>")}'!$E$4</definedName>` }), expect: 'findings' },
   ];
-  return [...files, ...foundFiles()];
+  return [...files, ...formatCorpus(), ...foundFiles()];
 }
 
 /** Cases the fuzzers found (test/hostile/found/*.xlsx) stay in the corpus as regressions. */
@@ -220,10 +225,11 @@ const UNIT_FORMATS: Partial<BookSpec> = {
   xfs: '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
 };
 
-/** Valid workbooks (as parts, before zipping) for the mutation fuzzer to start from. */
+/** Valid workbooks (as parts before zipping, text, or bytes) for the mutation fuzzer to start from, in every format. */
 export function seedBooks(): Seed[] {
   const formulaSheet = reportSheet('盘锦辽滨', GOOD_ROWS);
   return [
+    ...formatSeeds(),
     { name: 'report', parts: bookParts({ sheets: [reportSheet('盘锦辽滨', GOOD_ROWS)], definedNames: `<definedName name="合计">'盘锦辽滨'!$E$4:$E$5</definedName>` }) },
     { name: 'hazards', parts: bookParts({ sheets: [reportSheet('盘锦辽滨', HAZARD_ROWS)] }) },
     { name: 'two-zones', parts: bookParts({ sheets: [reportSheet('盘锦辽滨', GOOD_ROWS), reportSheet('大连金普', GOOD_ROWS)] }) },

@@ -13,7 +13,6 @@ export interface FuzzOptions {
   cases: number;
   seed: number;
   lanes?: number;
-  inspect?: boolean;
   /** where failing cases go; null to keep them in memory only */
   foundDir?: string | null;
   log?: (line: string) => void;
@@ -41,7 +40,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzStats> {
   const s: FuzzStats = { cases: 0, crashes: 0, hangs: 0, ooms: 0, violations: 0, protoPolluted: 0, maxMemMb: 0, inputErrors: {}, readOk: 0, failures: [] };
   for (let start = 0; start < o.cases; start += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, o.cases - start) }, (_, k) => mutant(seeds, o.seed, start + k));
-    const outcomes = await runInWorkers(batch, { lanes: o.lanes ?? 1, inspect: o.inspect });
+    const outcomes = await runInWorkers(batch, { lanes: o.lanes ?? 1 });
     outcomes.forEach((out, k) => {
       s.cases++;
       s.maxMemMb = Math.max(s.maxMemMb, out.memMb ?? 0);

@@ -1,7 +1,8 @@
 /* A worker_threads worker for the in-process harness: for each file it is sent, it does what
- * `zone-report check <file> --json` does for an input (loadCheckInputs from the compiled CLI, then
- * checkWorkbooks; optionally the pre-parse inspector first) and answers with the outcome, the worker heap's size and any own keys that
- * appeared on Object.prototype. The parent's watchdog terminates it if one file takes too long. */
+ * `zone-report check <file> --json` does for an input (loadCheckInputs from the compiled CLI, which
+ * reads in its own reader thread with the time limit, then checkWorkbooks) and answers with the
+ * outcome, the worker heap's size and any own keys that appeared on Object.prototype. The parent's
+ * watchdog terminates it if one file takes too long. */
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
@@ -12,18 +13,11 @@ const v8 = require('node:v8');
 const lib = (workerData && workerData.lib) || path.join(__dirname, '..', '..', 'lib');
 const { loadCheckInputs } = require(path.join(lib, 'cli', 'load-inputs.js'));
 const { checkWorkbooks } = require(path.join(lib, 'domain', 'check.js'));
-const { inspectXlsx } = require(path.join(lib, 'xlsx', 'zip-inspect.js'));
 
 const baseline = new Set(Reflect.ownKeys(Object.prototype).map(String));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zr-hostile-'));
 
 async function runOne(msg) {
-  // msg.inspect: run the pre-parse inspector first, as input-guard.ts will once it calls it
-  // (until then the command line itself does not, and this shows the protected behaviour).
-  if (msg.inspect) {
-    const r = inspectXlsx(msg.bytes);
-    if (!r.ok) return { kind: 'exit', exitCode: 2, inputErrors: [{ code: r.code, message: r.message }], files: 1, findings: 0 };
-  }
   const file = path.join(dir, msg.name.replace(/[^\w.\-]/g, '_'));
   fs.writeFileSync(file, msg.bytes);
   try {

@@ -5,15 +5,13 @@
  */
 import { ensureBuilt } from './harness';
 import { runFuzz } from './fuzz-run';
-import { inspectorWired } from './wired';
 
 jest.setTimeout(600_000);
 
 beforeAll(() => ensureBuilt());
 
 it('survives 1,000 mutated workbooks (seed 20261121)', async () => {
-  // While input-guard.ts does not call the inspector, the harness puts it in front itself.
-  const stats = await runFuzz({ cases: 1000, seed: 20261121, lanes: 2, inspect: !inspectorWired() });
+  const stats = await runFuzz({ cases: 1000, seed: 20261121, lanes: 2 });
   expect(stats.cases).toBe(1000);
   expect(stats.failures).toEqual([]);
   // the mutants reach both outcomes: some are read, some refused with a closed-list code

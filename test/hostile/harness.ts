@@ -13,8 +13,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { INSPECT_ERROR_CODES, INSPECT_MESSAGES } from '../../src/xlsx/zip-inspect-codes';
-import { INPUT_ERROR_CODES, inputError, type InputErrorCode } from '../../src/xlsx/input-errors';
+import { INPUT_ERROR_CODES, isInputErrorCode, messageOf } from '../../src/xlsx/guard/codes';
+import { FORMAT_NAMES } from '../../src/xlsx/open/formats';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const PER_FILE_LIMIT_MS = 10_000;
@@ -161,7 +161,6 @@ class Lane {
     return w;
   }
 
-  constructor(private readonly inspect: boolean) {}
 
   run(bytes: Uint8Array, name: string, id: number): Promise<Outcome> {
     const w = this.worker ?? (this.worker = this.spawnWorker());
@@ -196,7 +195,7 @@ class Lane {
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
-      w.postMessage({ id, name, bytes, inspect: this.inspect });
+      w.postMessage({ id, name, bytes });
     });
   }
 
@@ -208,15 +207,13 @@ class Lane {
 
 export interface WorkerRunOptions {
   lanes?: number;
-  /** run the pre-parse inspector before the CLI's loading (what input-guard.ts will do) */
-  inspect?: boolean;
   onResult?: (index: number, o: Outcome) => void;
 }
 
 /** Runs many files through worker lanes; results in input order. */
 export async function runInWorkers(files: Array<{ name: string; bytes: Uint8Array }>, opts: WorkerRunOptions = {}): Promise<Outcome[]> {
-  const { lanes = 1, inspect = false, onResult } = opts;
-  const pool = Array.from({ length: lanes }, () => new Lane(inspect));
+  const { lanes = 1, onResult } = opts;
+  const pool = Array.from({ length: lanes }, () => new Lane());
   const results: Outcome[] = new Array<Outcome>(files.length);
   let next = 0;
   await Promise.all(
@@ -234,17 +231,13 @@ export async function runInWorkers(files: Array<{ name: string; bytes: Uint8Arra
 
 // ---------------------------------------------------------------- criteria
 
-const CLOSED_CODES: ReadonlySet<string> = new Set<string>([...INSPECT_ERROR_CODES, ...INPUT_ERROR_CODES]);
+const CLOSED_CODES: ReadonlySet<string> = new Set<string>(INPUT_ERROR_CODES);
 
-/** The canonical messages each code may carry (a code in both lists may carry either). */
-function canonicalMessages(code: string): Array<{ zh: string; en: string }> {
-  const out: Array<{ zh: string; en: string }> = [];
-  if ((INSPECT_ERROR_CODES as readonly string[]).includes(code)) out.push(INSPECT_MESSAGES[code as keyof typeof INSPECT_MESSAGES]);
-  if ((INPUT_ERROR_CODES as readonly string[]).includes(code)) out.push(inputError(code as InputErrorCode).message);
-  return out;
-}
-
-const KNOWN_TEXT = [...CLOSED_CODES].flatMap(canonicalMessages).flatMap((m) => [m.zh, m.en]).join('\n');
+/** Text a message may hold whatever the file: every code's message and every format's name (the prefix of a refusal). */
+const KNOWN_TEXT = [
+  ...INPUT_ERROR_CODES.map(messageOf).flatMap((m) => [m.zh, m.en]),
+  ...Object.values(FORMAT_NAMES).flatMap((m) => [m.zh, m.en]),
+].join('\n');
 
 /** Text a message must not quote: the file's bytes read as UTF-8 and as Latin-1. */
 function leaks(message: string, bytes: Uint8Array): string | null {
@@ -272,7 +265,7 @@ export function judge(bytes: Uint8Array, o: Outcome, e: Expectation = {}): strin
   if (o.files !== undefined && o.files !== 1) bad.push(`${o.files} file results for one file`);
   if (o.inputErrors.length > 1) bad.push(`${o.inputErrors.length} input errors`);
   for (const err of o.inputErrors) {
-    if (!CLOSED_CODES.has(err.code)) bad.push(`code ${err.code} not in the closed lists`);
+    if (!CLOSED_CODES.has(err.code) || !isInputErrorCode(err.code)) bad.push(`code ${err.code} not in the closed lists`);
     if (!err.message?.zh || !err.message?.en) bad.push(`code ${err.code} without both messages`);
     for (const m of [err.message?.zh ?? '', err.message?.en ?? '']) {
       const leak = leaks(m, bytes);

@@ -1,7 +1,11 @@
 /**
- * Deterministic mutations of valid seed workbooks for fuzzing. XML-level mutations edit one part's
- * text (drop, duplicate or swap elements; hostile attribute values; CJK and zero-width text; cell
- * types) and re-zip; byte-level ones flip, truncate, insert or overwrite bytes of the finished zip.
+ * Deterministic mutations of valid seed workbooks for fuzzing, in every format read. Zip packages
+ * (.xlsx, .ods): XML-level mutations edit one part's text (drop, duplicate or swap elements; hostile
+ * attribute values; CJK and zero-width text; cell types) and re-zip. Markup text (SpreadsheetML 2003,
+ * HTML): the same XML-level mutations on the text. Delimited text: quotes, delimiters, line breaks,
+ * control and full-width characters inserted, lines duplicated or cut. Then, for a share of cases and
+ * always for binary seeds (.xls), byte-level ones flip, truncate, insert or overwrite bytes — for an
+ * OLE2 file mostly in its first sectors (header, FAT, directory), where its structure lies.
  * The same (seed, index) always gives the same bytes, so any failure can be rebuilt.
  */
 import { zip, type ZipPart } from './zip-writer';
@@ -122,27 +126,73 @@ function mutateBytes(b: Uint8Array, r: Rand): Uint8Array {
   }
 }
 
-export interface Seed {
-  name: string;
-  parts: ZipPart[];
+const CSV_BITS = ['"', ',', '\n', '\r', ';', '\t', '""', '\u0000', '\u001a', 'Ａ', '１２', '\ufeff', '=1+1', '%', '#DIV/0!', '1e999', '01'];
+
+function mutateCsv(text: string, r: Rand): string {
+  const at = int(r, text.length + 1);
+  switch (int(r, 4)) {
+    case 0:
+      return text.slice(0, at) + pick(r, CSV_BITS) + text.slice(at);
+    case 1: {
+      // duplicate a line
+      const lines = text.split('\n');
+      const i = int(r, lines.length);
+      lines.splice(i, 0, lines[i]);
+      return lines.join('\n');
+    }
+    case 2:
+      return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + int(r, 40)));
+    default:
+      return text.slice(0, at) + pick(r, CSV_BITS).repeat(1 + int(r, 2000)) + text.slice(at);
+  }
+}
+
+/** A seed: a zip package as parts, markup or delimited text (with its encoding), or a binary file. */
+export type Seed =
+  | { name: string; parts: ZipPart[] }
+  | { name: string; text: string; kind: 'markup' | 'csv'; encoding?: 'utf8' | 'utf16le' }
+  | { name: string; bytes: Uint8Array };
+
+/** Byte-level mutation of an OLE2 file, mostly within its first 2 KB (header, FAT, directory). */
+function mutateOle2(b: Uint8Array, r: Rand): Uint8Array {
+  if (r() < 0.3) return mutateBytes(b, r);
+  const out = Uint8Array.from(b);
+  const span = Math.min(out.length, 2048);
+  for (let k = 1 + int(r, 6); k > 0; k--) {
+    const at = int(r, span);
+    out[at] = pick(r, [0x00, 0xff, 0xfe, 0xfd, 0x7f, int(r, 256)]);
+  }
+  return out;
+}
+
+function encodeText(text: string, encoding: 'utf8' | 'utf16le' = 'utf8'): Uint8Array {
+  return encoding === 'utf16le' ? Uint8Array.from([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]) : new Uint8Array(Buffer.from(text, 'utf8'));
 }
 
 /** Mutated case number `index` of a run with this seed. */
 export function mutant(seeds: readonly Seed[], seed: number, index: number): { name: string; bytes: Uint8Array } {
   const r = rng((seed * 1_000_003 + index) >>> 0);
   const base = seeds[index % seeds.length];
+  const name = `fuzz-${seed}-${index}-${base.name}`;
+  if ('bytes' in base) return { name, bytes: mutateOle2(base.bytes, r) };
+  if ('text' in base) {
+    let text = base.text;
+    for (let k = 1 + int(r, 3); k > 0; k--) text = base.kind === 'csv' ? mutateCsv(text, r) : mutateXml(text, r);
+    const bytes = encodeText(text, base.encoding);
+    return { name, bytes: r() < 0.3 ? mutateBytes(bytes, r) : bytes };
+  }
   const byteLevel = r() < 0.3;
   let parts = base.parts;
   const xmlParts = parts.filter((p) => typeof p.data === 'string');
   const rounds = byteLevel ? int(r, 2) : 1 + int(r, 3);
   for (let k = 0; k < rounds; k++) {
     // worksheets most often: that is where the data and the hazards are
-    const sheetParts = xmlParts.filter((p) => p.name.includes('worksheets/'));
+    const sheetParts = xmlParts.filter((p) => p.name.includes('worksheets/') || p.name === 'content.xml');
     const target = r() < 0.6 && sheetParts.length > 0 ? pick(r, sheetParts) : pick(r, xmlParts);
     const changed = mutateXml(String(parts.find((p) => p.name === target.name)?.data ?? ''), r);
     parts = parts.map((p) => (p.name === target.name ? { ...p, data: changed } : p));
   }
   let bytes = zip(parts);
   if (byteLevel) bytes = mutateBytes(bytes, r);
-  return { name: `fuzz-${seed}-${index}-${base.name}`, bytes };
+  return { name, bytes };
 }

@@ -59,8 +59,8 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   if (loaded.inputs.length === 0) {
     io.err(
       (lang === 'zh'
-        ? '没有找到要核查的 .xlsx 工作簿。请检查给出的文件或文件夹。'
-        : 'No .xlsx workbook found to check. Check the files or folders given.') + '\n',
+        ? '没有找到要核查的工作簿(.xlsx、.xls、.xlsb、.ods、.csv 等)。请检查给出的文件或文件夹。'
+        : 'No workbook found to check (.xlsx, .xls, .xlsb, .ods, .csv…). Check the files or folders given.') + '\n',
     );
     return EXIT_INPUT;
   }
@@ -79,10 +79,14 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     const res = await writeAnnotated(report, inputs, outDir, protectedPaths, loaded.config, lang);
     for (const p of res.problems) io.err(p[lang] + '\n');
     if (res.problems.length > 0) failed = true;
-    const msg =
-      lang === 'zh'
-        ? `已写出 ${res.written.length} 个标注副本到 ${outDir}`
-        : `Wrote ${res.written.length} annotated ${res.written.length === 1 ? 'copy' : 'copies'} to ${outDir}`;
+    const n = res.written.length;
+    const converted =
+      res.converted === 0
+        ? ''
+        : lang === 'zh'
+          ? `(其中 ${res.converted} 个原文件不是 .xlsx 格式，无法在原格式上标注，副本已另存为 .xlsx)`
+          : ` (${res.converted} of them from files in another format than .xlsx, which cannot be annotated in their own format: those copies are .xlsx)`;
+    const msg = lang === 'zh' ? `已写出 ${n} 个标注副本到 ${outDir}${converted}` : `Wrote ${n} annotated ${n === 1 ? 'copy' : 'copies'} to ${outDir}${converted}`;
     // With --json nothing but the report goes to stdout.
     if (json) io.err(msg + '\n');
     else io.out(msg + '\n');

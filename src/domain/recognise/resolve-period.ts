@@ -37,6 +37,11 @@ function asMonth(r: PeriodRead, quarterForm: boolean): PeriodRead {
 const show = (p: Period): string => `${p.year}年${p.month}月`;
 const showEn = (p: Period): string => `${p.year}-${String(p.month).padStart(2, '0')}`;
 
+/** The declared value as a message shows it: a date cell as its date (2026-09-01), never its serial. */
+function shown(v: MetaValue): string {
+  return dateOfCell(v.raw) ?? v.text;
+}
+
 /** The declared cell's period: a date cell (Excel turned "2026-09" into a date) counts by its year and month. */
 function readDeclared(v: MetaValue): PeriodRead {
   const iso = dateOfCell(v.raw);
@@ -76,10 +81,10 @@ export function resolvePeriod(input: PeriodInput): { period: Period | null; prob
             : { zh: '无法识别', en: 'cannot be read' };
       problems.push({
         cell: declared.cell,
-        value: declared.text,
+        value: shown(declared),
         message: {
-          zh: `统计期“${declared.text}”(单元格 ${declared.cell})${why.zh}。月报的统计期请写成“2026年9月”或“2026年1-9月”。`,
-          en: `The period "${declared.text}" (cell ${declared.cell}) ${why.en}. Write a monthly report's period as 2026年9月 or 2026年1-9月.`,
+          zh: `统计期“${shown(declared)}”(单元格 ${declared.cell})${why.zh}。月报的统计期请写成“2026年9月”或“2026年1-9月”。`,
+          en: `The period "${shown(declared)}" (cell ${declared.cell}) ${why.en}. Write a monthly report's period as 2026年9月 or 2026年1-9月.`,
         },
       });
       return { period: null, problems };
@@ -89,15 +94,15 @@ export function resolvePeriod(input: PeriodInput): { period: Period | null; prob
   const nameRead = asMonth(readPeriodText(sheetName), quarterForm);
   const fromName = nameRead.kind === 'period' ? { year: nameRead.year, month: nameRead.month } : null;
 
-  if (fromCell && fromName) {
+  if (fromCell && fromName && declared) {
     const yearsDiffer = fromCell.year !== null && fromName.year !== null && fromCell.year !== fromName.year;
     if (yearsDiffer || fromCell.month !== fromName.month) {
       problems.push({
-        cell: declared?.cell ?? null,
-        value: declared?.text ?? null,
+        cell: declared.cell,
+        value: shown(declared),
         message: {
-          zh: `统计期“${declared?.text}”(单元格 ${declared?.cell})与工作表名“${sheetName}”不一致。请改正其中一个,使两者为同一月份。`,
-          en: `The period "${declared?.text}" (cell ${declared?.cell}) contradicts the sheet name "${sheetName}". Correct one so that both name the same month.`,
+          zh: `统计期“${shown(declared)}”(单元格 ${declared.cell})与工作表名“${sheetName}”不一致。请改正其中一个,使两者为同一月份。`,
+          en: `The period "${shown(declared)}" (cell ${declared.cell}) contradicts the sheet name "${sheetName}". Correct one so that both name the same month.`,
         },
       });
     }

@@ -1,5 +1,5 @@
 /**
- * A button that opens the browser's file picker (.xlsx or .json). The files are read in the pane
+ * A button that opens the browser's file picker (workbook files of any format read, or .json). The files are read in the pane
  * only; nothing is uploaded.
  */
 import { useRef } from 'react';

@@ -15,6 +15,7 @@ import { useAction, useTask } from '../use-task';
 import { useStyles } from '../styles';
 import { BulletinDownload } from './BulletinDownload';
 import { FilePickButton } from './FilePickButton';
+import { WORKBOOK_ACCEPT } from '../services/accept';
 import { GrowthChart } from './GrowthChart';
 import { ProgressPanel } from './ProgressPanel';
 import { RefusedZones } from './RefusedZones';
@@ -74,7 +75,7 @@ export function SummaryTab(props: SummaryTabProps) {
     <div className={s.section} data-testid="summary-tab">
       {excel && <Checkbox checked={useWorkbook} onChange={(_, d) => setUseWorkbook(d.checked === true)} label={t('summaryUseWorkbook')} />}
       <div className={s.row}>
-        <FilePickButton label={t('summaryAddFiles')} accept=".xlsx" multiple onFiles={setExtra} testId="summary-files" />
+        <FilePickButton label={t('summaryAddFiles')} accept={WORKBOOK_ACCEPT} multiple onFiles={setExtra} testId="summary-files" />
         {extra.length > 0 && <span className={s.muted}>{t('summaryFilesPicked', { n: extra.length })}</span>}
         <Button appearance="primary" disabled={!canBuild || task.running} onClick={() => void build(include)} data-testid="build-summary">
           {t('summaryBuild')}

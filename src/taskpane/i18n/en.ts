@@ -15,7 +15,7 @@ export const en: Record<MessageKey, string> = {
   excelLimitsTitle: 'This version of Excel runs only part of the tool',
   needsNewerExcel: 'This needs a newer Excel (ExcelApi 1.7: Excel 2019 or later, Microsoft 365, Excel on the web).',
   openFiles: 'Open files',
-  openFilesHint: 'Choose one or more .xlsx files (monthly reports, the zone register, history); files are read on this computer only, never uploaded.',
+  openFilesHint: 'Choose one or more workbook files (monthly reports, the zone register, history): .xlsx, .xls, .xlsb, .ods, Excel 2003 XML, web-page tables or CSV; files are read on this computer only, never uploaded.',
   openedFiles: '{n} file(s) open',
   fileRoleUnreadable: 'unreadable',
   noFilesYet: 'No files open yet.',

@@ -13,7 +13,7 @@ export const zh = {
   excelLimitsTitle: '此版本的 Excel 只能使用部分功能',
   needsNewerExcel: '此功能需要更新版本的 Excel(ExcelApi 1.7:Excel 2019 或更新版本、Microsoft 365、Excel 网页版)。',
   openFiles: '打开文件',
-  openFilesHint: '选择一个或多个 .xlsx 文件(月报、开发区名录、历史数据均可);文件只在本机读取,不会上传。',
+  openFilesHint: '选择一个或多个工作簿文件(月报、开发区名录、历史数据均可):.xlsx、.xls、.xlsb、.ods、Excel 2003 XML、网页表格或 CSV;文件只在本机读取,不会上传。',
   openedFiles: '已打开 {n} 个文件',
   fileRoleUnreadable: '无法读取',
   noFilesYet: '尚未打开文件。',

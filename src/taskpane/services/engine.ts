@@ -16,7 +16,7 @@ import type { Bilingual, CheckReport, HistoryRow, Lang } from '../../domain/type
 import { highlightsOf, reportForFile } from '../../domain/output/annotations';
 import { saveBlob, XLSX_TYPE } from './download';
 import type { CheckRequest, ExcelFeature, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
-import { inputOf, inputOfOffice, openXlsxFiles, throwIfAborted, type OfficePort, type OpenedWorkbook } from './workbook-source';
+import { inputOf, inputOfOffice, openWorkbookFiles, throwIfAborted, type OfficePort, type OpenedWorkbook } from './workbook-source';
 
 /** A turn for the event loop at most every ~12 ms of work (about a frame), so input is handled. */
 function framePause(): () => Promise<void> {
@@ -28,8 +28,9 @@ function framePause(): () => Promise<void> {
   };
 }
 
+/** The annotated copy's name: always an .xlsx, whatever the file's own format (盘锦.xls → 盘锦-核查.xlsx). */
 function annotatedName(name: string): string {
-  return name.replace(/\.xlsx$/i, '') + '-核查.xlsx';
+  return name.replace(/\.[A-Za-z0-9]{1,5}$/, '') + '-核查.xlsx';
 }
 
 function roleOf(report: CheckReport, name: string): OpenedFile['role'] {
@@ -66,7 +67,7 @@ export class EngineServices implements PaneServices {
   }
 
   async openFiles(files: File[]): Promise<OpenedFile[]> {
-    this.opened = await openXlsxFiles(files);
+    this.opened = await openWorkbookFiles(files);
     this.history = [];
     this.archivedHere = false;
     return this.opened.map((w) => ({ name: w.name, role: w.error ? 'unreadable' : null }));
@@ -152,9 +153,8 @@ export class EngineServices implements PaneServices {
     for (const w of this.opened) {
       if (!w.port || roleOf(report, w.name) !== 'report') continue;
       const own = reportForFile(report, w.name);
-      // Work on a fresh copy of the file so the opened workbook stays as the user gave it.
-      const { XlsxWorkbookPort } = await import('../../xlsx/xlsx-port');
-      const copy = await XlsxWorkbookPort.open(w.bytes, w.name);
+      // Work on a fresh port over the file as read, so the opened workbook stays as the user gave it.
+      const copy = w.port.fresh();
       await copy.highlight(highlightsOf(own, w.name));
       await copy.writeSheets([findingsSheet(own, lang)]);
       // Decision: outside Excel the configuration travels in the downloaded copy, only when it is not the default.
@@ -175,7 +175,7 @@ export class EngineServices implements PaneServices {
     const inputs: CheckInput[] = [];
     if (req.useWorkbook) inputs.push(...(await this.inputs(undefined, req.signal, req.onProgress)));
     if (req.extraFiles.length > 0) {
-      for (const w of await openXlsxFiles(req.extraFiles)) inputs.push(await inputOf(w, req.signal));
+      for (const w of await openWorkbookFiles(req.extraFiles)) inputs.push(await inputOf(w, req.signal));
     }
     const result = await this.run(inputs, req.config, req.signal, req.onProgress);
     this.summarisedReport = result.report;

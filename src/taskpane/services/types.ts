@@ -46,7 +46,7 @@ export interface PaneServices {
   canUse?(feature: ExcelFeature): boolean;
   /** what the pane says once at start when this Excel lacks features; null when it has them all */
   limits?(): Bilingual | null;
-  /** standalone: open .xlsx files (they replace the previous set) */
+  /** standalone: open workbook files of any format read (they replace the previous set) */
   openFiles(files: File[]): Promise<OpenedFile[]>;
   check(req: CheckRequest): Promise<CheckReport>;
   /** select a finding's cell (Excel); standalone has no grid to select in and resolves quietly */

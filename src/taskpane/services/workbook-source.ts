@@ -1,7 +1,10 @@
 /**
- * Where the workbooks come from: the open Excel workbook (Office.js port) or .xlsx files the user
- * opened in standalone mode (exceljs port, loaded lazily so exceljs stays out of the initial
- * bundle). Either way the engine gets the same CheckInput list.
+ * Where the workbooks come from: the open Excel workbook (Office.js port) or the files the user
+ * opened in standalone mode, or added to a summary. A file is read in the pane's reader thread
+ * (reader-thread.ts), whatever its format — .xlsx, .xls, .xlsb, .ods, Excel 2003 XML, HTML tables,
+ * CSV — with a time limit. The reader thread's client and the port code are loaded lazily on the
+ * first file, and SheetJS only inside the worker: none of them is in the pane's initial bundle.
+ * Either way the engine gets the same CheckInput list.
  */
 import type { WorkbookPort } from '../../domain/port';
 import { PortError } from '../../domain/port';
@@ -46,15 +49,17 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Open picked files with the exceljs port (loaded on first use). Unreadable files are kept with their error. */
-export async function openXlsxFiles(files: File[]): Promise<OpenedWorkbook[]> {
+/** Open picked files, whatever their format (port code loaded on first use). Unreadable files are kept with their error. */
+export async function openWorkbookFiles(files: File[]): Promise<OpenedWorkbook[]> {
   const { XlsxWorkbookPort } = await import('../../xlsx/xlsx-port');
+  const { readWorkbookFile } = await import('./reader-thread');
   const out: OpenedWorkbook[] = [];
   for (const file of files) {
     const bytes = await readBytes(file);
     const sha256 = await sha256Hex(bytes);
     try {
-      out.push({ name: file.name, bytes, sha256, port: await XlsxWorkbookPort.open(bytes, file.name), error: null });
+      const read = await readWorkbookFile(bytes, file.name);
+      out.push({ name: file.name, bytes, sha256, port: XlsxWorkbookPort.fromRead(bytes, file.name, read), error: null });
     } catch (e) {
       const error = e instanceof PortError ? e : new PortError('E_CORRUPT', '工作簿无法读取。', 'The workbook could not be read.');
       out.push({ name: file.name, bytes, sha256, port: null, error });
@@ -63,14 +68,16 @@ export async function openXlsxFiles(files: File[]): Promise<OpenedWorkbook[]> {
   return out;
 }
 
-/** The engine's input for an opened file (a grid, or the input error). */
+/** The engine's input for an opened file (a grid and the note its format earns, or the input error). */
 export async function inputOf(w: OpenedWorkbook, signal?: AbortSignal): Promise<CheckInput> {
   if (!w.port || w.error) {
     const err = w.error ?? new PortError('E_CORRUPT', '工作簿无法读取。', 'The workbook could not be read.');
     return { file: w.name, sha256: w.sha256, grid: null, inputError: { code: err.code, message: { zh: err.zh, en: err.en } } };
   }
   const grid = await w.port.readWorkbook({ signal });
-  return { file: w.name, sha256: w.sha256, grid, inputError: null };
+  const input: CheckInput = { file: w.name, sha256: w.sha256, grid, inputError: null };
+  if (w.port.note) input.notes = [w.port.note];
+  return input;
 }
 
 /** The engine's input for the open Excel workbook (all sheets, or only some). */

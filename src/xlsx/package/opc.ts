@@ -39,15 +39,23 @@ function dirOf(part: string): string {
   return i < 0 ? '' : part.slice(0, i + 1);
 }
 
-/** A relationship target resolved against its source part ('/' = package root). */
+/**
+ * A relationship target resolved against its source part ('/' = package root). A backslash is read
+ * as '/': some generators write Windows paths (`worksheets\sheet1.xml`), and Excel reads them.
+ */
 export function resolveTarget(source: string, target: string): string {
-  const raw = target.startsWith('/') ? target.slice(1) : dirOf(source) + target;
+  const t = target.replace(/\\/g, '/');
+  const raw = t.startsWith('/') ? t.slice(1) : dirOf(source) + t;
   const out: string[] = [];
   for (const seg of raw.split('/')) {
     if (seg === '..') out.pop();
     else if (seg !== '.' && seg !== '') out.push(seg);
   }
-  return decodeURI(out.join('/'));
+  try {
+    return decodeURI(out.join('/'));
+  } catch {
+    return out.join('/'); // a stray '%' is a character of the name, not an escape
+  }
 }
 
 /** A target for `part` relative to `source`'s folder. */

@@ -19,7 +19,7 @@ import { addCellStyles, addLevelDxfs, hasDxfs, removeTrailingDxfs, type Level } 
 import { sheetSpecs, storeSheetXml, toolSheetXml } from './tool-sheet-xml';
 import { putSheet, removeLastSheet } from './workbook-sheets';
 import { readPackage, setText, text, writePackage, type Package } from './zip-parts';
-import type { RawInflate } from '../inflate';
+import type { RawInflate } from '../guard/inflate';
 
 export interface PatchPlan {
   /** the tool's highlights in the copy, replacing those recorded; undefined leaves them as they are ([] clears) */

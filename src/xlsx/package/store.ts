@@ -2,13 +2,13 @@
  * Reads the tool's veryHidden store sheet (TOOL_SHEETS.config) straight from the package: column A
  * the configuration, column B the highlight record, each in chunks from row 1 down until the first
  * blank (the layout of src/excel/tool-store.ts). The sheet is read by the reader every sheet goes
- * through (src/xlsx/read/), so inline strings (this writer), shared strings (Excel) and plain
+ * through (src/xlsx/ooxml/), so inline strings (this writer), shared strings (Excel) and plain
  * values are all understood.
  */
 import { TOOL_SHEETS } from '../../domain/port';
 import type { SheetGrid } from '../../domain/types';
-import { readSheetXml } from '../read/sheet-xml';
-import { sheetContext } from '../read/workbook-grid';
+import { readSheetXml } from '../ooxml/sheet-xml';
+import { sheetContext } from '../ooxml/workbook-grid';
 import { sheetsOf } from './opc';
 import { text, type Package } from './zip-parts';
 
@@ -26,6 +26,12 @@ function column(grid: SheetGrid, col: number): string | null {
     s += String(v);
   }
   return s === '' ? null : s;
+}
+
+/** Columns A and B of the store sheet among read grids (a workbook of another format), or nulls. */
+export function storeOfGrids(sheets: readonly SheetGrid[]): StoredText {
+  const grid = sheets.find((s) => s.name === TOOL_SHEETS.config);
+  return grid ? { a: column(grid, 0), b: column(grid, 1) } : { a: null, b: null };
 }
 
 /** Columns A and B of the store sheet, or nulls when there is none. */

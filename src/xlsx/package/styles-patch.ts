@@ -84,10 +84,9 @@ export function addLevelDxfs(pkg: Package, levels: Level[]): Map<Level, number> 
 /** Every dxfId referenced by any part other than styles.xml (sheets' rules, table and pivot styles). */
 function referencedDxfIds(pkg: Package, stylesName: string): Set<number> {
   const out = new Set<number>();
-  const dec = new TextDecoder();
-  for (const [name, bytes] of pkg.parts) {
-    if (name === stylesName || !/\.xml$/i.test(name)) continue;
-    for (const m of dec.decode(bytes).matchAll(/\bdxfId\s*=\s*["'](\d+)["']/g)) out.add(Number(m[1]));
+  for (const name of pkg.names) {
+    if (name.toLowerCase() === stylesName.toLowerCase() || !/\.xml$/i.test(name)) continue;
+    for (const m of (text(pkg, name) ?? '').matchAll(/\bdxfId\s*=\s*["'](\d+)["']/g)) out.add(Number(m[1]));
   }
   return out;
 }

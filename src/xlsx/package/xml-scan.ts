@@ -4,7 +4,7 @@
  * user's namespaces, mc:Ignorable, x14 extLst blocks, whitespace, attribute order) stays exactly as
  * it was, which a parse-and-reserialise round trip cannot promise.
  */
-import { decodeEntities } from '../zip-inspect-xml';
+import { decodeEntities } from '../guard/xml-scan';
 
 export interface Span {
   /** qualified name as written ("x:worksheet", "conditionalFormatting") */

@@ -1,0 +1,95 @@
+/**
+ * The pane's reader thread: each file is read in a Web Worker (read-worker.ts, its own chunk),
+ * whatever its format, with a time limit: a file that takes longer is stopped and refused
+ * (E_TIMEOUT), the thread replaced, and the pane stays responsive; a thread that dies while reading
+ * has run out of memory on the file (E_TOO_LARGE). Where the browser has no Worker, or the worker
+ * cannot start (a chunk the browser could not load), files are read on the page itself, with every
+ * guard but the time limit. Loaded lazily by workbook-source.ts on the first file opened.
+ */
+import { inputError } from '../../xlsx/guard/codes';
+import { Serial } from '../../xlsx/open/hand-over';
+import type { ReadResult } from '../../xlsx/open/read-workbook';
+
+/** How long the pane lets one file be read. A monthly report reads in tens of milliseconds. */
+export const READ_TIME_LIMIT_MS = 10_000;
+
+type Answer = { ready: true } | { id: number; result: ReadResult };
+
+function refused(code: 'E_TIMEOUT' | 'E_TOO_LARGE'): ReadResult {
+  return { ok: false, error: inputError(code), format: null };
+}
+
+/** The reader thread: started on first use, replaced after a file it had to give up on. */
+class ReaderThread {
+  private worker: Worker | null = null;
+  private ready: Promise<boolean> | null = null;
+  /** the worker could not start here (no Worker, a blocked chunk): read on the page */
+  private unavailable = typeof Worker !== 'function';
+  private next = 1;
+  private readonly serial = new Serial();
+
+  read(bytes: Uint8Array, name: string): Promise<ReadResult> {
+    return this.serial.run(() => this.readNow(bytes, name));
+  }
+
+  private async start(): Promise<boolean> {
+    const { startReadWorker } = await import('./start-read-worker');
+    const w = startReadWorker();
+    this.worker = w;
+    return new Promise<boolean>((resolve) => {
+      w.onmessage = (e: MessageEvent<Answer>) => {
+        if ('ready' in e.data) resolve(true);
+      };
+      w.onerror = () => resolve(false);
+    });
+  }
+
+  private drop(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.ready = null;
+  }
+
+  private async readNow(bytes: Uint8Array, name: string): Promise<ReadResult> {
+    if (!this.unavailable) {
+      this.ready ??= this.start().catch(() => false);
+      if (!(await this.ready)) {
+        this.unavailable = true;
+        this.drop();
+      }
+    }
+    const w = this.worker;
+    if (this.unavailable || !w) {
+      const { readWorkbookBytes } = await import('../../xlsx/open/read-workbook');
+      return readWorkbookBytes(bytes, name);
+    }
+    const id = this.next++;
+    const outcome = await new Promise<ReadResult | 'timeout' | 'lost'>((resolve) => {
+      const finish = (r: ReadResult | 'timeout' | 'lost'): void => {
+        clearTimeout(timer);
+        w.onmessage = null;
+        w.onerror = null;
+        if (typeof r === 'string') this.drop();
+        resolve(r);
+      };
+      const timer = setTimeout(() => finish('timeout'), READ_TIME_LIMIT_MS);
+      w.onmessage = (e: MessageEvent<Answer>) => {
+        if ('id' in e.data && e.data.id === id) finish(e.data.result);
+      };
+      // a worker that dies while reading has almost always run out of memory on the file
+      w.onerror = () => finish('lost');
+      w.postMessage({ id, bytes, name });
+    });
+    if (outcome === 'timeout') return refused('E_TIMEOUT');
+    if (outcome === 'lost') return refused('E_TOO_LARGE');
+    return outcome;
+  }
+}
+
+let reader: ReaderThread | null = null;
+
+/** Reads one file's bytes in the reader thread (or on the page where there is none). */
+export function readWorkbookFile(bytes: Uint8Array, name: string): Promise<ReadResult> {
+  reader ??= new ReaderThread();
+  return reader.read(bytes, name);
+}
