@@ -140,10 +140,21 @@ export interface XlWorksheet extends XlLoadable {
   readonly onChanged: XlEvent<XlChangedArgs>;
 }
 
-/** What `worksheets.onChanged` hands its handler (the part the port reads). */
+/**
+ * What `worksheets.onChanged` hands its handler (Excel.WorksheetChangedEventArgs, ExcelApi 1.7).
+ * `address` is the changed area (a paste: the whole pasted range); `changeType` one of
+ * Excel.DataChangeType ('RangeEdited', 'RowInserted', 'RowDeleted', 'ColumnInserted',
+ * 'ColumnDeleted', 'CellInserted', 'CellDeleted', 'Unknown'); `details` (ExcelApi 1.9) only when a
+ * single cell changed, undefined for several (office-js #5347); `triggerSource` ExcelApi 1.14.
+ */
 export interface XlChangedArgs {
   readonly worksheetId: string;
   readonly address: string;
+  readonly changeType: string;
+  /** 'Local' or 'Remote' (a co-author's edit) */
+  readonly source: string;
+  readonly type: string;
+  readonly details?: { readonly valueBefore: unknown; readonly valueAfter: unknown; readonly valueTypeBefore: string; readonly valueTypeAfter: string };
   /** ExcelApi 1.14; absent (undefined) before */
   readonly triggerSource?: string;
 }
@@ -162,6 +173,25 @@ export interface XlAddedArgs {
   readonly worksheetId: string;
 }
 
+/** What `worksheets.onDeleted` hands its handler (ExcelApi 1.7). */
+export interface XlDeletedArgs {
+  readonly worksheetId: string;
+}
+
+/** What `worksheets.onNameChanged` hands its handler (ExcelApi 1.17). */
+export interface XlNameChangedArgs {
+  readonly worksheetId: string;
+  readonly nameBefore: string;
+  readonly nameAfter: string;
+}
+
+/** What `worksheets.onMoved` hands its handler (ExcelApi 1.17). */
+export interface XlMovedArgs {
+  readonly worksheetId: string;
+  readonly positionBefore: number;
+  readonly positionAfter: number;
+}
+
 export interface XlWorksheetCollection extends XlLoadable {
   readonly items: XlWorksheet[];
   getItem(key: string): XlWorksheet;
@@ -174,6 +204,12 @@ export interface XlWorksheetCollection extends XlLoadable {
   readonly onChanged: XlEvent<XlChangedArgs>;
   /** a sheet was added (ExcelApi 1.7) */
   readonly onAdded: XlEvent<XlAddedArgs>;
+  /** a sheet was deleted (ExcelApi 1.7) */
+  readonly onDeleted: XlEvent<XlDeletedArgs>;
+  /** a sheet was renamed (ExcelApi 1.17) */
+  readonly onNameChanged: XlEvent<XlNameChangedArgs>;
+  /** a sheet was moved (ExcelApi 1.17) */
+  readonly onMoved: XlEvent<XlMovedArgs>;
 }
 
 export interface XlApplication {

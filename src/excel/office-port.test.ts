@@ -159,7 +159,7 @@ describe('what this Excel can do', () => {
     for (const op of [
       () => p.writeSheets([{ name: '核查结果', columns: [], rows: [[{ v: 'x' }]] }]),
       () => p.storeConfig('{}'),
-      () => p.watchChanges(() => undefined),
+      () => p.watchEdits(async () => undefined),
     ]) {
       const err = (await op().catch((e: unknown) => e)) as PortError;
       expect(err).toMatchObject({ code: 'E_EXCEL_UNSUPPORTED' });

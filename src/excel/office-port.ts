@@ -18,7 +18,7 @@ import { isSetSupported } from './host';
 import { readWorkbookIn } from './read';
 import { guardedContext, SYNC_TIMEOUT_MS, syncChecked } from './sync';
 import { findToolSheet, queueStoreRead, queueStoreWrite, storedText } from './tool-store';
-import { DEBOUNCE_MS, watchSheetChanges } from './watch';
+import { DEBOUNCE_MS, watchSheetEdits, type LiveChange } from './watch';
 import { writeToolSheets } from './write-sheets';
 
 /** `Excel.run` as an ExcelRunner (Excel.RequestContext satisfies the XlContext subset; see api.ts). */
@@ -176,14 +176,16 @@ export class OfficeWorkbookPort implements WorkbookPort {
   }
 
   /**
-   * Live mode: calls `onSheetChanged(sheet)` a moment (~800 ms) after the user edits a sheet, once
-   * per burst of edits. Resolves to a function that stops watching.
+   * Live mode: hands `onChange` the grids of the sheets the clerk edited, a moment (~800 ms) after
+   * a burst of edits, read in one round trip; or tells of sheets added, deleted, renamed or moved.
+   * One change at a time: the next waits until `onChange` resolves. Resolves to a function that
+   * stops watching. (Live checking itself: watch-session.ts.)
    */
-  async watchChanges(onSheetChanged: (sheet: string) => void): Promise<() => void> {
+  async watchEdits(onChange: (change: LiveChange) => Promise<void>): Promise<() => void> {
     const gate = { isWriting: () => this.writes > 0 || Date.now() - this.lastWriteEnd < this.debounceMs };
     let stop: () => Promise<void>;
     try {
-      stop = await watchSheetChanges(this.run, this.supports, gate, onSheetChanged, this.debounceMs);
+      stop = await watchSheetEdits((f) => this.batch(f), this.supports, gate, onChange, this.debounceMs);
     } catch (e) {
       throw toPortError(e);
     }

@@ -92,8 +92,8 @@ interface Loaded {
   range: XlRange;
 }
 
-/** Writes one loaded block into its grid; false when Excel declined the read (values null). */
-function fill(grid: SheetGrid, l: Loaded): boolean {
+/** Writes one loaded block into its grid; false when Excel declined the read (values null). Live mode's read (watch-read.ts) fills its grids with it too. */
+export function fill(grid: SheetGrid, l: Loaded): boolean {
   const { values, formulas, numberFormat, valueTypes } = l.range;
   if (!values || !formulas || !numberFormat || !valueTypes) return false;
   const b = l.block;

@@ -1,82 +1,121 @@
 /**
- * Live mode: edits reported per sheet, debounced, by the sheet's name. The handler never syncs (a
- * sync inside an onChanged handler can hang Excel on the web): it only notes the worksheet id; names
- * are resolved later, in a batch of its own, outside the handler.
+ * Live mode's eyes on the workbook: edits gathered per sheet, debounced, and handed on as the
+ * changed sheets' grids, read in one round trip (watch-read.ts); sheets added, deleted, renamed or
+ * moved handed on as a structure change (the caller reads the whole workbook again).
  *
- * ExcelApi 1.9 has one event for the whole workbook (`worksheets.onChanged`). From 1.7 the same is
- * built from each sheet's `worksheet.onChanged`, registered on every sheet in one batch, and on
- * each sheet added later (`worksheets.onAdded`, registered in a batch of its own after the event).
- * The tool's own writes are ignored: by `triggerSource === 'ThisLocalAddin'` where ExcelApi 1.14
- * is supported, otherwise while the port's "writing" flag is up (and for one debounce period after,
+ * The event handlers never sync (a sync inside an onChanged handler can hang Excel on the web):
+ * they only note the worksheet id; the read happens later, in a batch of its own. Excel raises one
+ * event per edit or paste (the address is the whole pasted area; `details` only for one cell), and
+ * a clerk typing raises many: they are gathered until `debounceMs` pass without another. Only one
+ * read-and-recheck runs at a time: edits arriving meanwhile wait and are handled together after it.
+ *
+ * ExcelApi 1.9 has one change event for the whole workbook (`worksheets.onChanged`). From 1.7 the
+ * same is built from each sheet's `worksheet.onChanged`, registered on every sheet in one batch,
+ * and on each sheet added later (registered in a batch of its own after the event).
+ * `worksheets.onAdded` and `onDeleted` (1.7) and `onNameChanged` and `onMoved` (1.17) are structure
+ * changes. Before 1.17 a rename is noticed at the next edit of that sheet (its name is then one the
+ * caller does not hold), and a moved sheet at the next structure change or full check.
+ * The tool's own edits are ignored: by `triggerSource === 'ThisLocalAddin'` where ExcelApi 1.14 is
+ * supported, otherwise while the port's "writing" flag is up (and for one debounce period after,
  * because events arrive after the sync that caused them).
  */
-import { TOOL_SHEETS } from '../domain/port';
+import type { SheetGrid } from '../domain/types';
 import type { ExcelRunner, SetSupport, XlAddedArgs, XlChangedArgs, XlEventResult } from './api';
 import { featureName, FEATURE_SET, supportsFeature } from './capabilities';
 import { unsupportedError } from './errors';
+import { readSheetsById } from './watch-read';
 
 export const DEBOUNCE_MS = 800;
+/** A failed read is tried again this many times (one debounce apart) before waiting for the next edit. */
+export const RETRIES = 3;
 
 export interface WriteGate {
   /** true while the port writes, and for a moment after */
   isWriting(): boolean;
 }
 
-export async function watchSheetChanges(
+/** What live mode is told: sheets read again after edits, or that the workbook's sheets changed. */
+export type LiveChange = { kind: 'sheets'; sheets: SheetGrid[] } | { kind: 'structure' };
+
+export async function watchSheetEdits(
   run: ExcelRunner,
   supports: SetSupport,
   gate: WriteGate,
-  onSheetChanged: (sheet: string) => void,
+  onChange: (change: LiveChange) => Promise<void>,
   debounceMs = DEBOUNCE_MS,
 ): Promise<() => Promise<void>> {
   if (!supportsFeature(supports, 'live')) throw unsupportedError(featureName('live'), `ExcelApi ${FEATURE_SET.live}`);
   const hasTrigger = supports('ExcelApi', '1.14');
   const pending = new Set<string>();
+  let structure = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let busy = false;
+  let failures = 0;
   let stopped = false;
   const registrations: XlEventResult[] = [];
 
-  const resolveAndReport = async () => {
+  const schedule = () => {
+    if (stopped) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => void flush(), debounceMs);
+  };
+
+  const flush = async () => {
     timer = undefined;
+    // one at a time: what arrives meanwhile is picked up when this one ends
+    if (busy || stopped || (pending.size === 0 && !structure)) return;
+    busy = true;
     const ids = [...pending];
+    const whole = structure;
     pending.clear();
-    if (stopped || ids.length === 0) return;
+    structure = false;
     try {
-      const names = await run(async (ctx) => {
-        const coll = ctx.workbook.worksheets;
-        coll.load('items/id,items/name');
-        await ctx.sync();
-        return new Map(coll.items.map((ws) => [ws.id, ws.name]));
-      });
-      for (const id of ids) {
-        const name = names.get(id);
-        const isTool = name !== undefined && (Object.values(TOOL_SHEETS) as string[]).includes(name);
-        if (name !== undefined && !isTool && !stopped) onSheetChanged(name);
+      if (whole) await onChange({ kind: 'structure' });
+      else {
+        const read = await run((ctx) => readSheetsById(ctx, ids, supports));
+        if (stopped) return;
+        if (read === 'gone') await onChange({ kind: 'structure' });
+        else if (read.length > 0) await onChange({ kind: 'sheets', sheets: read });
       }
+      failures = 0;
     } catch {
-      // a failed lookup only skips this re-check; the next edit triggers another
+      // e.g. the clerk is still in cell-edit mode: the workbook is read whole next time (whatever
+      // was missed is then included), a few times one debounce apart, then at the next edit
+      structure = true;
+      failures += 1;
+    } finally {
+      busy = false;
+      if (!stopped && timer === undefined && (pending.size > 0 || (structure && failures <= RETRIES))) schedule();
     }
   };
 
+  const ownEdit = (args: XlChangedArgs) => (hasTrigger ? args.triggerSource === 'ThisLocalAddin' : gate.isWriting());
   const onChanged = async (args: XlChangedArgs): Promise<void> => {
-    if (stopped) return;
-    if (hasTrigger ? args.triggerSource === 'ThisLocalAddin' : gate.isWriting()) return;
+    if (stopped || ownEdit(args)) return;
     pending.add(args.worksheetId);
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => void resolveAndReport(), debounceMs);
+    schedule();
+  };
+  const onStructure = async (): Promise<void> => {
+    if (stopped) return;
+    structure = true;
+    failures = 0;
+    schedule();
   };
 
   if (supports('ExcelApi', '1.9')) {
     registrations.push(
-      await run(async (ctx) => {
-        const result = ctx.workbook.worksheets.onChanged.add(onChanged);
+      ...(await run(async (ctx) => {
+        const coll = ctx.workbook.worksheets;
+        const results = [coll.onChanged.add(onChanged), coll.onAdded.add(onStructure), coll.onDeleted.add(onStructure)];
+        if (supports('ExcelApi', '1.17')) results.push(coll.onNameChanged.add(onStructure), coll.onMoved.add(onStructure));
         await ctx.sync();
-        return result;
-      }),
+        return results;
+      })),
     );
   } else {
     // A sheet added later gets its own handler, registered outside the event (no sync inside it).
     const watchAdded = (args: XlAddedArgs): Promise<void> => {
+      void onStructure();
       setTimeout(() => {
         if (stopped) return;
         run(async (ctx) => {
@@ -95,7 +134,7 @@ export async function watchSheetChanges(
         coll.load('items/id');
         await ctx.sync();
         const results = coll.items.map((ws) => ws.onChanged.add(onChanged));
-        results.push(coll.onAdded.add(watchAdded));
+        results.push(coll.onAdded.add(watchAdded), coll.onDeleted.add(onStructure));
         await ctx.sync();
         return results;
       })),
@@ -117,5 +156,11 @@ async function removeAll(registrations: XlEventResult[]): Promise<void> {
     r.remove();
     contexts.add(r.context);
   }
-  for (const c of contexts) await c.sync();
+  for (const c of contexts) {
+    try {
+      await c.sync();
+    } catch {
+      // a handler of a deleted sheet cannot be removed again: it went with its sheet
+    }
+  }
 }

@@ -24,7 +24,7 @@
  * Files: fake-state (data, errors), fake-context (queue, sync), fake-proxy, fake-objects (workbook,
  * sheets), fake-range (ranges), fake-cf (conditional formats).
  */
-import type { ExcelRunner, SetSupport, XlAddedArgs, XlChangedArgs, XlContext } from '../api';
+import type { ExcelRunner, SetSupport, XlAddedArgs, XlChangedArgs, XlContext, XlDeletedArgs, XlMovedArgs, XlNameChangedArgs } from '../api';
 import { areaBounds, rangeAddress, splitAreas } from '../../domain/a1-areas';
 import { FakeContext } from './fake-context';
 import {
@@ -37,6 +37,7 @@ import {
   type FakeSheetInit,
   type FakeSheetState,
   type FakeStats,
+  type FakeValue,
 } from './fake-state';
 
 export {
@@ -52,6 +53,12 @@ export {
 export { FakeContext } from './fake-context';
 
 type CfInit = Omit<FakeCfState, 'uid' | 'fontColor'> & { fontColor?: string | null };
+
+/** A cell's value as Excel reports it ('' for a blank cell). */
+function valueOfCell(c: FakeCellState | undefined): FakeValue {
+  if (!c) return '';
+  return c.err ?? c.v ?? '';
+}
 
 // ------------------------------------------------------------------ the workbook and its runner
 
@@ -89,6 +96,12 @@ export class FakeExcel {
   readonly handlers: ((args: XlChangedArgs) => Promise<unknown>)[] = [];
   /** worksheets.onAdded handlers (ExcelApi 1.7) */
   readonly addedHandlers: ((args: XlAddedArgs) => Promise<unknown>)[] = [];
+  /** worksheets.onDeleted handlers (ExcelApi 1.7) */
+  readonly deletedHandlers: ((args: XlDeletedArgs) => Promise<unknown>)[] = [];
+  /** worksheets.onNameChanged handlers (ExcelApi 1.17) */
+  readonly nameHandlers: ((args: XlNameChangedArgs) => Promise<unknown>)[] = [];
+  /** worksheets.onMoved handlers (ExcelApi 1.17) */
+  readonly movedHandlers: ((args: XlMovedArgs) => Promise<unknown>)[] = [];
   /** worksheet.onChanged handlers by sheet id (ExcelApi 1.7) */
   private readonly perSheet = new Map<string, ((args: XlChangedArgs) => Promise<unknown>)[]>();
   private readonly minor: number;
@@ -163,6 +176,59 @@ export class FakeExcel {
   /** The user renames a sheet: its id stays. */
   renameSheet(from: string, to: string): void {
     this.mustSheet(from).name = to;
+  }
+
+  /** The user renames a sheet in Excel: its id stays; worksheets.onNameChanged handlers are told (1.17). */
+  async userRenamesSheet(from: string, to: string): Promise<void> {
+    const s = this.mustSheet(from);
+    s.name = to;
+    for (const h of [...this.nameHandlers]) await h({ worksheetId: s.id, nameBefore: from, nameAfter: to });
+  }
+
+  /** The user deletes a sheet: worksheets.onDeleted handlers are told (its own handlers go with it). */
+  async userDeletesSheet(name: string): Promise<void> {
+    const s = this.mustSheet(name);
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    this.perSheet.delete(s.id);
+    for (const h of [...this.deletedHandlers]) await h({ worksheetId: s.id });
+  }
+
+  /** The user drags a sheet to another position (0-based): worksheets.onMoved handlers are told (1.17). */
+  async userMovesSheet(name: string, to: number): Promise<void> {
+    const s = this.mustSheet(name);
+    const from = this.sheets.indexOf(s);
+    this.sheets.splice(from, 1);
+    this.sheets.splice(to, 0, s);
+    for (const h of [...this.movedHandlers]) await h({ worksheetId: s.id, positionBefore: from, positionAfter: to });
+  }
+
+  /**
+   * The user types or pastes values (null clears a cell) into the area starting at `address`'s
+   * top-left cell: one onChanged event for the whole area, as Excel raises it for a paste.
+   */
+  async userEdits(sheet: string, address: string, values: (FakeValue | null)[][]): Promise<void> {
+    const s = this.mustSheet(sheet);
+    const b = areaBounds(address);
+    if (!b) throw new Error(`fake: bad address ${address}`);
+    const before = valueOfCell(s.rows[b.top]?.[b.left]);
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const cells = (s.rows[b.top + r] ??= []);
+        cells[b.left + c] = v === null ? undefined : { ...cells[b.left + c], v, err: undefined };
+      }),
+    );
+    const bottom = b.top + values.length - 1;
+    const right = b.left + Math.max(1, ...values.map((r) => r.length)) - 1;
+    const area = rangeAddress({ top: b.top, left: b.left, bottom, right });
+    const single = bottom === b.top && right === b.left;
+    const after = valueOfCell(s.rows[b.top]?.[b.left]);
+    await this.emitChange(sheet, area, undefined, single ? { before, after } : undefined);
+  }
+
+  /** The user inserts rows (Excel raises onChanged with changeType RowInserted for the whole rows). */
+  async userInsertsRows(sheet: string, at: number, count: number): Promise<void> {
+    this.insertRows(sheet, at, count);
+    await this.emitChange(sheet, `${at + 1}:${at + count}`, undefined, undefined, 'RowInserted');
   }
 
   /**
@@ -257,17 +323,37 @@ export class FakeExcel {
     return list;
   }
 
-  /** How many change handlers are registered (workbook-wide and per sheet). */
+  /** How many change handlers are registered (workbook-wide and per sheet, and the sheet events). */
   handlerCount(): number {
-    let n = this.handlers.length + this.addedHandlers.length;
+    let n = this.handlers.length + this.addedHandlers.length + this.deletedHandlers.length + this.nameHandlers.length + this.movedHandlers.length;
     for (const l of this.perSheet.values()) n += l.length;
     return n;
   }
 
-  /** Simulate a user (or add-in) edit notification, as onChanged would deliver it. */
-  async emitChange(sheet: string, address: string, triggerSource?: string): Promise<void> {
+  /**
+   * Simulate a user (or add-in) edit notification, as onChanged delivers it: `details` only for a
+   * single cell and only from ExcelApi 1.9 (office-js #5347), `triggerSource` only from 1.14.
+   */
+  async emitChange(
+    sheet: string,
+    address: string,
+    triggerSource?: string,
+    single?: { before: FakeValue; after: FakeValue },
+    changeType = 'RangeEdited',
+  ): Promise<void> {
     const s = this.mustSheet(sheet);
-    const args: XlChangedArgs = { worksheetId: s.id, address, triggerSource };
+    const kind = (v: FakeValue) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String');
+    const args: XlChangedArgs = {
+      worksheetId: s.id,
+      address,
+      changeType,
+      source: 'Local',
+      type: 'WorksheetChanged',
+      ...(single && this.minor >= 9
+        ? { details: { valueBefore: single.before, valueAfter: single.after, valueTypeBefore: kind(single.before), valueTypeAfter: kind(single.after) } }
+        : {}),
+      triggerSource: this.minor >= 14 ? (triggerSource ?? 'Unknown') : undefined,
+    };
     for (const h of [...this.handlers, ...this.sheetHandlers(s.id)]) await h(args);
   }
 

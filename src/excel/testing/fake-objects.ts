@@ -9,9 +9,12 @@ import type {
   XlAddedArgs,
   XlApplication,
   XlChangedArgs,
+  XlDeletedArgs,
   XlEvent,
   XlEventResult,
   XlFreezePanes,
+  XlMovedArgs,
+  XlNameChangedArgs,
   XlWorkbook,
   XlWorksheet,
   XlWorksheetCollection,
@@ -122,11 +125,17 @@ class FakeWorksheetCollection extends FakeProxy implements XlWorksheetCollection
   private itemList: FakeWorksheet[] | null = null;
   readonly onChanged: XlEvent<XlChangedArgs>;
   readonly onAdded: XlEvent<XlAddedArgs>;
+  readonly onDeleted: XlEvent<XlDeletedArgs>;
+  readonly onNameChanged: XlEvent<XlNameChangedArgs>;
+  readonly onMoved: XlEvent<XlMovedArgs>;
 
   constructor(ctx: FakeContext) {
     super(ctx);
     this.onChanged = fakeEvent(ctx, 'worksheets.onChanged', '1.9', () => ctx.fake.handlers);
     this.onAdded = fakeEvent(ctx, 'worksheets.onAdded', '1.7', () => ctx.fake.addedHandlers);
+    this.onDeleted = fakeEvent(ctx, 'worksheets.onDeleted', '1.7', () => ctx.fake.deletedHandlers);
+    this.onNameChanged = fakeEvent(ctx, 'worksheets.onNameChanged', '1.17', () => ctx.fake.nameHandlers);
+    this.onMoved = fakeEvent(ctx, 'worksheets.onMoved', '1.17', () => ctx.fake.movedHandlers);
   }
 
   get items(): FakeWorksheet[] {
