@@ -95,28 +95,46 @@ describe('check tab', () => {
     expect(screen.getByText('尚未核查。')).toBeTruthy();
   });
 
-  it('live mode re-checks only the edited sheet and keeps the other sheets\' findings', async () => {
-    let edited: ((sheet: string) => void) | null = null;
+  it('live mode shows each report the live check hands on, and stops it when switched off', async () => {
+    let hand: ((r: typeof sampleReport) => void) | null = null;
+    const stop = jest.fn();
     const services = fakeServices('excel', {
-      watchChanges: jest.fn(async (cb: (sheet: string) => void) => {
-        edited = cb;
-        return () => undefined;
+      watchLive: jest.fn(async (req) => {
+        hand = req.onReport;
+        return stop;
       }),
     });
     render(<App services={services} initialLang="zh" />);
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: '检查整个工作簿' }));
+      fireEvent.click(screen.getByRole('switch'));
     });
+    await waitFor(() => expect(hand).not.toBeNull());
+    await act(async () => {
+      hand?.(sampleReport);
+    });
+    await waitFor(() => expect(screen.getByTestId('counts').textContent).toBe('2 个错误, 3 个警告, 1 个提示'));
+    // after an edit, 辽滨 is clean: the live check hands on the new report
+    await act(async () => {
+      hand?.({ ...sampleReport, findings: sampleReport.findings.filter((f) => f.sheet !== '辽滨'), totals: { error: 0, warning: 2, info: 0 } });
+    });
+    await waitFor(() => expect(screen.getByTestId('counts').textContent).toBe('0 个错误, 2 个警告, 0 个提示'));
     await act(async () => {
       fireEvent.click(screen.getByRole('switch'));
     });
-    await waitFor(() => expect(edited).not.toBeNull());
-    // After the edit, 辽滨 is clean: only 大连's two warnings remain.
-    services.check.mockResolvedValueOnce({ ...sampleReport, findings: [], totals: { error: 0, warning: 0, info: 0 } });
-    await act(async () => {
-      edited?.('辽滨');
+    expect(stop).toHaveBeenCalled();
+  });
+
+  it('live mode that cannot start says why and turns itself off', async () => {
+    const services = fakeServices('excel', {
+      watchLive: jest.fn(async () => {
+        throw new Error('单元格处于编辑状态');
+      }),
     });
-    await waitFor(() => expect(screen.getByTestId('counts').textContent).toBe('0 个错误, 2 个警告, 0 个提示'));
-    expect(services.check).toHaveBeenLastCalledWith(expect.objectContaining({ sheets: ['辽滨'] }));
+    render(<App services={services} initialLang="zh" />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('switch'));
+    });
+    await waitFor(() => expect(screen.getByTestId('notice-error').textContent).toContain('单元格处于编辑状态'));
+    expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * cancel, write 核查结果 (Excel) or download the annotated workbook (standalone), and the rules
  * that were not checked.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Switch, Tooltip } from '@fluentui/react-components';
 import type { Config } from '../../domain/config/schema';
 import type { CheckReport, Finding } from '../../domain/types';
@@ -12,18 +12,11 @@ import { useServices } from '../services/context';
 import { useI18n } from '../i18n/i18n';
 import { both, notice, useNotify } from '../notices';
 import { useAction, useTask } from '../use-task';
-import { mergeSheetReport } from '../live-merge';
 import { useStyles } from '../styles';
 import { CountsBar } from './CountsBar';
 import { FindingList } from './FindingList';
 import { ProgressPanel } from './ProgressPanel';
 import { SkippedList } from './SkippedList';
-
-/**
- * The Office port already calls back ~800 ms after a burst of edits; this short extra wait only
- * gathers sheets reported together into one re-check.
- */
-const LIVE_DEBOUNCE_MS = 100;
 
 export interface CheckTabProps {
   config: Config;
@@ -51,44 +44,29 @@ export function CheckTab(props: CheckTabProps) {
     if (r) props.onReport(r);
   };
 
-  // Live mode: subscribe to edits; re-check only the edited sheet a moment after the last edit.
-  const reportRef = useRef(props.report);
-  reportRef.current = props.report;
+  // Live mode: a full check when switched on, then each burst of edits re-checks only the sheets
+  // it can affect (src/excel/watch-session.ts); every report equals a full check of the workbook.
   const { onReport, config } = props;
   useEffect(() => {
     if (!live || !excel) return undefined;
     let unsubscribe: (() => void) | null = null;
     let cancelled = false;
-    const pending = new Set<string>();
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const flush = async () => {
-      const sheets = [...pending];
-      pending.clear();
+    void action(async () => {
       try {
-        const fresh = await services.check({ scope: 'workbook', sheets, config });
-        const old = reportRef.current;
-        onReport(old ? mergeSheetReport(old, fresh, sheets) : fresh);
-      } catch {
-        // A live re-check that fails (e.g. the user is still in cell-edit mode) is retried on the next edit.
-      }
-    };
-    void services
-      .watchChanges((sheet) => {
-        pending.add(sheet);
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(() => void flush(), LIVE_DEBOUNCE_MS);
-      })
-      .then((u) => {
+        const u = await services.watchLive({ config, onReport: (r) => !cancelled && onReport(r) });
         if (cancelled) u();
         else unsubscribe = u;
-      })
-      .catch(() => undefined);
+      } catch (e) {
+        // the first read failed (e.g. cell-edit mode): said as an error, and the switch goes off
+        if (!cancelled) setLive(false);
+        throw e;
+      }
+    });
     return () => {
       cancelled = true;
-      if (timer) clearTimeout(timer);
       unsubscribe?.();
     };
-  }, [live, excel, services, config, onReport]);
+  }, [live, excel, services, config, onReport, action]);
 
   const select = (f: Finding) => {
     if (f.sheet === null || f.cell === null) return;

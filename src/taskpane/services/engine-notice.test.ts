@@ -13,7 +13,7 @@ function officeSaying(notice: { sheets: string[]; zh: string; en: string } | nul
     storeConfig: async () => undefined,
     selectCell: async () => undefined,
     activeSheetName: async () => 'Sheet1',
-    watchChanges: async () => () => undefined,
+    watchEdits: async () => () => undefined,
     insertWorkbook: async () => false,
   };
 }

@@ -15,7 +15,7 @@ import { TOOL_SHEETS, type WorkbookPort } from '../../domain/port';
 import type { Bilingual, CheckReport, HistoryRow, Lang } from '../../domain/types';
 import { highlightsOf, reportForFile } from '../../domain/output/annotations';
 import { saveBlob, XLSX_TYPE } from './download';
-import type { CheckRequest, ExcelFeature, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
+import type { CheckRequest, ExcelFeature, LiveRequest, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
 import { inputOf, inputOfOffice, openWorkbookFiles, throwIfAborted, type OfficePort, type OpenedWorkbook } from './workbook-source';
 
 /** A turn for the event loop at most every ~12 ms of work (about a frame), so input is handled. */
@@ -166,9 +166,16 @@ export class EngineServices implements PaneServices {
     return names;
   }
 
-  async watchChanges(cb: (sheet: string) => void): Promise<() => void> {
+  /** Live mode (src/excel/watch-session.ts, loaded on first use): the same check options as 校验. */
+  async watchLive(req: LiveRequest): Promise<() => void> {
     if (!this.office) return () => undefined;
-    return await this.office.watchChanges(cb);
+    const { startLiveCheck } = await import('../../excel/watch-session');
+    const history = this.history.length > 0 && this.archivedHere ? this.history : undefined;
+    return startLiveCheck(this.office, {
+      file: this.workbookName,
+      check: { config: req.config, history },
+      onReport: (report) => req.onReport(report),
+    });
   }
 
   async buildSummary(req: SummaryRequest): Promise<SummaryReport> {

@@ -40,6 +40,11 @@ export interface SummaryRequest {
 /** Excel features that need a newer Excel than some bureaus run (src/excel/capabilities.ts). */
 export type ExcelFeature = 'highlight' | 'writeSheets' | 'storeConfig' | 'live';
 
+export interface LiveRequest {
+  config: Config;
+  onReport: (report: CheckReport) => void;
+}
+
 export interface PaneServices {
   readonly mode: PaneMode;
   /** whether this Excel can do `feature` (absent, or standalone: yes) */
@@ -59,8 +64,12 @@ export interface PaneServices {
   writeFindings(report: CheckReport, lang: Lang): Promise<void>;
   /** standalone: download each opened workbook with highlights and a 核查结果 sheet */
   downloadAnnotated(report: CheckReport, lang: Lang, config: Config): Promise<string[]>;
-  /** Excel: call back with the sheet the user edited; returns the unsubscribe function */
-  watchChanges(cb: (sheet: string) => void): Promise<() => void>;
+  /**
+   * Excel, live mode: checks the workbook whole, then again after each burst of edits (only the
+   * sheets an edit can affect), calling `onReport` with the report each time — always equal to a
+   * full check of the workbook as it then is. Resolves to the function that stops it.
+   */
+  watchLive(req: LiveRequest): Promise<() => void>;
   buildSummary(req: SummaryRequest): Promise<SummaryReport>;
   /** write 汇总 (and 预警清单 with coloured 汇总 rows) to the workbook */
   writeSummary(summary: SummaryReport, config: Config, lang: Lang, withWarnings: boolean): Promise<void>;

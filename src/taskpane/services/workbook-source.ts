@@ -11,17 +11,17 @@ import { PortError } from '../../domain/port';
 import type { CheckInput } from '../../domain/check';
 import type { Bilingual } from '../../domain/types';
 import type { ExcelFeature } from './types';
+import type { LivePort } from '../../excel/watch-session';
 import type { XlsxWorkbookPort } from '../../xlsx/xlsx-port';
 import { readBytes } from './read-file';
 
 /** What the pane needs of the Office.js port beyond WorkbookPort (src/excel). */
-export interface OfficePort extends WorkbookPort {
+export interface OfficePort extends WorkbookPort, LivePort {
   /** after highlight/clear: earlier highlights whose formats Excel could not read, left in place */
   readonly lastHighlightNotice?: Bilingual | null;
   selectCell(sheet: string, address: string): Promise<void>;
   /** the active worksheet's name; a bilingual PortError when a chart sheet is active */
   activeSheetName(signal?: AbortSignal): Promise<string>;
-  watchChanges(cb: (sheet: string) => void): Promise<() => void> | (() => void);
   insertWorkbook(base64: string): Promise<boolean>;
   /** whether this Excel has a feature (absent: yes) */
   can?(feature: ExcelFeature): boolean;

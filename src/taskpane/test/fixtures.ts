@@ -42,7 +42,7 @@ export function fakeServices(mode: 'excel' | 'standalone', over: Partial<PaneSer
     clearHighlights: jest.fn(async () => null),
     writeFindings: jest.fn(async () => undefined),
     downloadAnnotated: jest.fn(async () => []),
-    watchChanges: jest.fn(async () => () => undefined),
+    watchLive: jest.fn(async () => () => undefined),
     buildSummary: jest.fn(async () => {
       throw new Error('not in this test');
     }),
