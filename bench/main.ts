@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the seven benchmarks in turn, then bench/results.md (and results.json, the raw
+ * `npm run bench`: the eight benchmarks in turn, then bench/results.md (and results.json, the raw
  * figures). `--quick` runs smaller repetitions and sizes (a smoke run while editing the benchmarks;
  * its figures are not the ones to quote); `--report-only` renders results.md from results.json.
  * Everything heavy runs one thing at a time: the machine has two cores.
@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatsBench } from './formats/bench';
 import { formulaBench, type FormulaResult } from './formulas/bench';
+import { liveBench } from './live/bench';
 import { loadAverage, machine } from './lib/machine';
 import { ensureCliFresh } from './lib/builds';
 import { overheadBench } from './overhead/bench';
@@ -76,6 +77,9 @@ export async function main(args: string[]): Promise<void> {
   done = step('7 legacy formats');
   const formats = await formatsBench(100, quick ? 2 : 5, quick ? 1 : 3, previousInitial);
   done();
+  done = step('8 live mode in Excel');
+  const live = await liveBench(100, quick ? 50 : 200, quick ? 3 : 10, quick ? 3 : 7);
+  done();
 
   const results: RunResults = {
     quick,
@@ -92,6 +96,7 @@ export async function main(args: string[]): Promise<void> {
     pane,
     tables,
     formats,
+    live,
   };
   // the raw figures too, so results.md can be rendered again (--report-only) and runs compared
   fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 1) + '\n');

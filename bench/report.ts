@@ -3,6 +3,8 @@
  * with met / missed (and by how much, and what limits it), and how it was measured.
  */
 import type { FormatsResult } from './formats/bench';
+import type { LiveResult } from './live/bench';
+import { liveSection } from './live/section';
 import type { FormulaResult } from './formulas/bench';
 import type { Machine } from './lib/machine';
 import { fmtKB, fmtMB, fmtMs, fmtX, type Timed } from './lib/stats';
@@ -30,6 +32,8 @@ export interface RunResults {
   pane: PaneResult;
   /** absent in runs from before benchmark 6 */
   formats?: FormatsResult;
+  /** live mode in Excel (benchmark 8); absent in runs from before it */
+  live?: LiveResult;
 }
 
 const table = (head: string[], rows: (string | number)[][]): string =>
@@ -381,6 +385,8 @@ ${paneSection(r.pane)}
 ${tablesSection(r.tables)}
 
 ${r.formats ? formatsSection(r.formats) : '## 7. Legacy formats\n\nNot measured in this run.'}
+
+${liveSection(r.live)}
 `;
 }
 
