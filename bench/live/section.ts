@@ -79,6 +79,7 @@ year changes or is missing, or the workbook has no archived history at all; and 
 sheets are added, deleted, renamed or moved. No summary or warning is refreshed by live mode (they
 are built on 汇总 from a full check). The former live mode read the edited sheet alone
 (1 + 3 round trips) and checked it without the register, 历史数据 or the zone's other months, so
-its report lost their findings (V-MONTH, V-BASE…), kept stale 同比 figures and V-DUP, and left
+its report lost the findings that need them (V-MONTH errors in the edit examined), kept the
+sheet results (同比 figures) and V-DUP of before the edit, and left
 findings unsorted: it differed from a full check after every edit measured.`;
 }
