@@ -30,12 +30,16 @@ export function ratioOf(num: number | null, den: number | null): number | null {
  * Figures of every catalogue indicator the zone has. A ratio is taken from its parts when both
  * parts have data (current and base separately), else from the reported ratio row.
  */
-export function buildFigures(config: Config, raw: Map<string, RawFigure>): Map<string, Figure> {
+export function buildFigures(config: Config, raw: Map<string, RawFigure>, only?: Set<string>): Map<string, Figure> {
   const out = new Map<string, Figure>();
   for (const ind of config.catalogue) {
+    // `only`: a past period read for some indicators' ranks and scores needs no other growth
+    if (only !== undefined && !only.has(ind.code)) continue;
     const r = ind.kind === 'ratio' ? ratioFigure(ind, raw) : raw.get(ind.code);
     if (!r) continue;
-    out.set(ind.code, { ...r, growth: r.growth ?? computeGrowth(ind.kind, r.ytd, r.base) });
+    // Why not `{ ...r, growth }`: the spread of a record with an optional key was a tenth of the
+    // summary's time; the figure has the same keys in the same order.
+    out.set(ind.code, { ytd: r.ytd, base: r.base, target: r.target, note: r.note, growth: r.growth ?? computeGrowth(ind.kind, r.ytd, r.base) });
   }
   return out;
 }

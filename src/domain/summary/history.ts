@@ -28,9 +28,10 @@ export function levelsAt(history: HistoryRow[], period: string | null): LevelMap
 /**
  * The zones of a past period as the summary saw them: a zone archived gray (any row with level
  * 'gray') was not rated then and is not rated now. City and province come from `known` (the current
- * register), so a past ranking is formed in today's groups.
+ * register), so a past ranking is formed in today's groups. `only`: the indicators whose figures are
+ * read (the others are left out of `figures`), all when undefined.
  */
-export function zonesAt(config: Config, history: HistoryRow[], period: string, known: Zone[]): ZoneData[] {
+export function zonesAt(config: Config, history: HistoryRow[], period: string, known: Zone[], only?: Set<string>): ZoneData[] {
   const raw = new Map<string, Map<string, RawFigure>>();
   const gray = new Set<string>();
   for (const r of history) {
@@ -42,7 +43,7 @@ export function zonesAt(config: Config, history: HistoryRow[], period: string, k
   }
   const byCode = new Map(known.map((z) => [z.code, z]));
   return [...raw].map(([code, figs]) => {
-    const figures = buildFigures(config, figs);
+    const figures = buildFigures(config, figs, only);
     const rated = !gray.has(code);
     return {
       zone: byCode.get(code) ?? { code, name: code, aliases: [], level: null, type: null, city: null, province: null },

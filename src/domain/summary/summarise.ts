@@ -34,11 +34,16 @@ export function progressOf(month: number, ytd: number | null, target: number | n
  * that 历史数据 can recompute a past quarter's 税收占比, ranks and scores), in catalogue order.
  */
 function listedIndicators(config: Config): Indicator[] {
-  const used = new Set(config.score.dimensions.flatMap((d) => d.items.map((i) => i.indicator)));
+  const used = new Set(scoredIndicators(config));
   for (const i of config.catalogue) {
     if (i.key && i.ratio) used.add(i.ratio.numerator).add(i.ratio.denominator);
   }
   return config.catalogue.filter((i) => i.key || used.has(i.code));
+}
+
+/** The indicators the composite score reads. */
+function scoredIndicators(config: Config): string[] {
+  return config.score.dimensions.flatMap((d) => d.items.map((i) => i.indicator));
 }
 
 interface Ranked {
@@ -46,14 +51,15 @@ interface Ranked {
   valueRank: Map<string, RankGroups | null>;
 }
 
-function rankIndicator(ind: Indicator, zones: ZoneData[]): Ranked {
+function rankIndicator(ind: Indicator, zones: ZoneData[], withValueRank = true): Ranked {
   const by = ranksByGrowth(ind) ? 'growth' : 'value';
   const rank = rankGroups(
     zones.map((z) => ({ zone: z.zone, value: rankFigure(z, ind, by).value })),
     ind.direction,
     by === 'growth' ? 1 : shownDecimals(ind),
   );
-  const valueRank = by === 'value'
+  // rank changes need `rank` only (valueRank is then left as rank, and never read)
+  const valueRank = by === 'value' || !withValueRank
     ? rank
     : rankGroups(zones.map((z) => ({ zone: z.zone, value: rankFigure(z, ind, 'value').value })), ind.direction, shownDecimals(ind));
   return { rank, valueRank };
@@ -120,7 +126,8 @@ export function summarise(input: SummaryInput): SummaryReport {
   const pq2 = period !== null ? quarterEndBefore(period, 2) : null;
   let prev: PreviousQuarter | null = null;
   if (pq !== null && hasPeriod(history, pq)) {
-    const pz = zonesAt(config, history, pq, known);
+    // the previous quarter's figures are read for its scores and the warned indicators' growth only
+    const pz = zonesAt(config, history, pq, known, new Set([...keys.map((k) => k.code), ...scoredIndicators(config)]));
     const psc = scoresOf(config, pz, hasRegister);
     prev = { period: pq, levels: levelsAt(history, pq), zones: new Map(pz.map((z) => [z.zone.code, z])), lastInCity: lastInCity(pz, psc.ranks) };
   } else {
@@ -150,7 +157,7 @@ export function summarise(input: SummaryInput): SummaryReport {
     scores: sc.shown, scoreRanks: sc.ranks, prev, prev2, levelsBack,
   });
 
-  const change = rankChanges(config, keys, zones, history, period, hasRegister, skipped);
+  const change = rankChanges(config, keys, zones, ranked, history, period, hasRegister, skipped);
 
   const listed = listedIndicators(config);
   const out: ZoneSummary[] = zones.map((z) => {
@@ -229,6 +236,7 @@ function rankChanges(
   config: Config,
   keys: Indicator[],
   zones: ZoneData[],
+  ranked: Map<string, Ranked>,
   history: HistoryRow[],
   period: string | null,
   hasRegister: boolean,
@@ -242,10 +250,11 @@ function rankChanges(
       `历史数据 holds no data for the previous month (${pm ?? '—'}): rank changes not computed`));
     return out;
   }
-  const before = zonesAt(config, history, pm, zones.map((z) => z.zone));
+  // last month is read for the key indicators' ranks only; this month's are the summary's own
+  const before = zonesAt(config, history, pm, zones.map((z) => z.zone), new Set(keys.map((k) => k.code)));
   for (const ind of keys) {
-    const now = rankIndicator(ind, zones).rank;
-    const then = rankIndicator(ind, before).rank;
+    const now = ranked.get(ind.code)!.rank;
+    const then = rankIndicator(ind, before, false).rank;
     const m = new Map<string, { city: number | null; province: number | null } | null>();
     // A change is only meaningful when the same zones were ranked in the group both times (a place
     // among 5 zones last month against a place among 8 now says nothing): otherwise null.
