@@ -15,12 +15,14 @@ import { computeGrowth } from '../../src/domain/growth';
 import { decimalSum, roundHalfAway, toScaled } from '../../src/domain/rounding';
 import { outSheetToGrid, reportSheet, sampleHistory, sampleMonth, sampleRegister } from '../../src/domain/sample';
 import { summarise, type SummaryInput } from '../../src/domain/summary';
+import { competitionRank } from '../../src/domain/summary/rank';
 import { exactSum } from '../../src/domain/summary/sum';
 import type { HistoryRow, Period } from '../../src/domain/types';
 import { scaledNumber as formerScaled } from './former/decimal-form';
 import { computeGrowth as formerGrowth } from './former/growth';
 import { decimalSum as formerDecimalSum, roundHalfAway as formerRound, toScaled as formerToScaled } from './former/rounding';
 import { summarise as formerSummarise } from './former/summary';
+import { competitionRank as formerRank } from './former/summary/rank';
 import { exactSum as formerExactSum } from './former/summary/sum';
 import { propertyParams, propertyTimeout } from './runs';
 
@@ -86,6 +88,17 @@ describe('decimal helpers against the former code', () => {
       same(() => exactSum(xs), () => formerExactSum(xs));
       same(() => decimalSum(xs), () => formerDecimalSum(xs));
     }), propertyParams());
+  });
+
+  it('competitionRank places every item as before', () => {
+    const value = fc.oneof(typed, halfway, quotient, fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, 0.05, -0.05, 0.04));
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), value), { maxLength: 60 }), fc.boolean(), fc.constantFrom(0, 1),
+      (items, higher, d) => {
+        const list = items.map(([k, v]) => ({ key: `z${k}`, value: v }));
+        const a = competitionRank(list, higher ? 'higher' : 'lower', d);
+        const b = formerRank(list, higher ? 'higher' : 'lower', d);
+        expect([...a]).toEqual([...b]);
+      }), propertyParams());
   });
 });
 

@@ -164,6 +164,8 @@ export function summarise(input: SummaryInput): SummaryReport {
     const code = z.zone.code;
     const indicators: Record<string, IndicatorSummary> = {};
     const zs = z.rated ? sc.scores.get(code) : undefined;
+    const zoneProgress = progress.get(code);
+    const zoneLevels = warnings.get(code)?.indicatorLevels;
     for (const ind of listed) {
       const f = z.figures.get(ind.code);
       // a growth formed from a figure with an unresolved finding is not published (the figure is shown)
@@ -173,24 +175,24 @@ export function summarise(input: SummaryInput): SummaryReport {
       const rank = r?.rank.get(code) ?? null;
       const why = ind.key && rank === null ? rankFigure(z, ind, ranksByGrowth(ind) ? 'growth' : 'value').reason : null;
       const d = zs?.items.get(ind.code);
-      indicators[ind.code] = {
-        ytd: f?.ytd ?? null,
-        base: f?.base ?? null,
-        target: f?.target ?? null,
-        yoy: g && g.unit !== 'loss' && g.label === null ? g.shown : null,
-        yoyLabel: g?.label ?? null,
-        ...(g?.published ? { growthPublished: true as const } : {}),
-        yoyReported: z.yoyReported.get(ind.code) ?? null,
-        change_pp: g && g.unit === 'pp' ? g.shown : null,
-        counted,
-        rank,
-        valueRank: r?.valueRank.get(code) ?? null,
-        rankChange: change.get(ind.code)?.get(code) ?? null,
-        unranked: why ?? (ind.key && !hasRegister ? { zh: '无名录,无法排名', en: 'no register: not ranked' } : null),
-        progress: progress.get(code)?.get(ind.code) ?? null,
-        score: d === undefined ? null : roundHalfAway(d, 1),
-        level: warnings.get(code)?.indicatorLevels.get(ind.code) ?? null,
-      };
+      const ytd = f?.ytd ?? null;
+      const base = f?.base ?? null;
+      const target = f?.target ?? null;
+      const yoy = g && g.unit !== 'loss' && g.label === null ? g.shown : null;
+      const yoyLabel = g?.label ?? null;
+      const yoyReported = z.yoyReported.get(ind.code) ?? null;
+      const change_pp = g && g.unit === 'pp' ? g.shown : null;
+      const valueRank = r?.valueRank.get(code) ?? null;
+      const rankChange = change.get(ind.code)?.get(code) ?? null;
+      const unranked = why ?? (ind.key && !hasRegister ? { zh: '无名录,无法排名', en: 'no register: not ranked' } : null);
+      const shownProgress = zoneProgress?.get(ind.code) ?? null;
+      const score = d === undefined ? null : roundHalfAway(d, 1);
+      const level = zoneLevels?.get(ind.code) ?? null;
+      // Two literals, not a conditional spread (a tenth of this loop's time): growthPublished sits
+      // after yoyLabel, and only when the growth was taken as published.
+      indicators[ind.code] = g?.published
+        ? { ytd, base, target, yoy, yoyLabel, growthPublished: true, yoyReported, change_pp, counted, rank, valueRank, rankChange, unranked, progress: shownProgress, score, level }
+        : { ytd, base, target, yoy, yoyLabel, yoyReported, change_pp, counted, rank, valueRank, rankChange, unranked, progress: shownProgress, score, level };
     }
     const w = warnings.get(code)!;
     return {
