@@ -11,7 +11,7 @@ import { hasPeriod, levelsAt, zonesAt, type LevelMap } from './history';
 import { peerFindings } from './peer';
 import { publishedRankFindings } from './published';
 import { isQuarterEnd, monthOf, periodText, previousMonth, quarterEndBefore } from './period';
-import { rankFigure, rankGroups, ranksByGrowth, shownDecimals } from './ranking';
+import { rankFigure, rankGroups, rankValue, ranksByGrowth, shownDecimals } from './ranking';
 import { scoreZones } from './score';
 import { allTotals, ALL_ZONES } from './totals';
 import type { IndicatorSummary, Progress, RankGroups, SummaryInput, SummaryReport, ZoneSummary } from './types';
@@ -54,14 +54,14 @@ interface Ranked {
 function rankIndicator(ind: Indicator, zones: ZoneData[], withValueRank = true): Ranked {
   const by = ranksByGrowth(ind) ? 'growth' : 'value';
   const rank = rankGroups(
-    zones.map((z) => ({ zone: z.zone, value: rankFigure(z, ind, by).value })),
+    zones.map((z) => ({ zone: z.zone, value: rankValue(z, ind, by) })),
     ind.direction,
     by === 'growth' ? 1 : shownDecimals(ind),
   );
   // rank changes need `rank` only (valueRank is then left as rank, and never read)
   const valueRank = by === 'value' || !withValueRank
     ? rank
-    : rankGroups(zones.map((z) => ({ zone: z.zone, value: rankFigure(z, ind, 'value').value })), ind.direction, shownDecimals(ind));
+    : rankGroups(zones.map((z) => ({ zone: z.zone, value: rankValue(z, ind, 'value') })), ind.direction, shownDecimals(ind));
   return { rank, valueRank };
 }
 
