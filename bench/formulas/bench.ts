@@ -16,6 +16,7 @@ import { monthData, PERIOD } from '../lib/month-data';
 import { timePair } from '../lib/stats';
 import { compare, type Comparison } from './compare';
 import { registerRankEq } from './rank-eq';
+import { profileRuns, type SummaryProfile } from './profile';
 import { buildSheet, type SheetSpec } from './sheet';
 
 export interface FormulaResult {
@@ -35,9 +36,11 @@ export interface FormulaResult {
   comparison: Comparison;
   /** the same sheet written with bare ROUND(x,1) (evaluated once, untimed) */
   naive: Comparison;
+  /** where summarise()'s time goes (a CPU profile of a few runs, untimed), when asked for */
+  profile: SummaryProfile | null;
 }
 
-export async function formulaBench(n: number, reps: number): Promise<FormulaResult> {
+export async function formulaBench(n: number, reps: number, profile = false): Promise<FormulaResult> {
   registerRankEq();
   const d = monthData(n, { lossCases: true });
   const check = checkWorkbooks(d.inputs, { config: d.config, registerZones: d.zones, history: d.history });
@@ -69,6 +72,7 @@ export async function formulaBench(n: number, reps: number): Promise<FormulaResu
   const comparison = compare(sheet, evaluate() as Parameters<typeof compare>[1], summary, check.report, spec);
   const naiveSheet = buildSheet(d.month.filter((zm) => rated.has(zm.zone.code)), { ...spec, naive: true });
   const naive = compare(naiveSheet, evaluate(naiveSheet.rows) as Parameters<typeof compare>[1], summary, check.report, spec);
+  const prof = profile ? await profileRuns(() => summarise(input), 'summarise', 10) : null;
   return {
     zones: n,
     rated: rated.size,
@@ -84,5 +88,6 @@ export async function formulaBench(n: number, reps: number): Promise<FormulaResu
     wallRatio: t.a.ms / t.b.ms,
     comparison,
     naive,
+    profile: prof,
   };
 }

@@ -8,6 +8,7 @@
  */
 import type { Indicator } from './config/schema';
 import type { Growth, Lang } from './types';
+import { POW10, scaledNumber } from './decimal-form';
 import { roundRationalHalfAway, toScaled } from './rounding';
 
 export type IndicatorKind = Indicator['kind'];
@@ -32,8 +33,51 @@ function ratioValue(num: bigint, den: bigint): number {
   return v === 0 ? 0 : v;
 }
 
+/**
+ * Two decimals brought to one scale as safe integers (a = A / 10^s, b = B / 10^s exactly, |A − B|
+ * × 100 still safe), or null. Why: the BigInt reading allocates on every figure and is most of the
+ * cost of a month's growth; with safe integers the doubles do the same exact work.
+ */
+function commonSafe(a: number, b: number): { A: number; B: number; scale: number } | null {
+  const x = scaledNumber(a);
+  if (x === null) return null;
+  const y = scaledNumber(b);
+  if (y === null) return null;
+  const scale = x.scale > y.scale ? x.scale : y.scale;
+  const A = x.int * POW10[scale - x.scale];
+  const B = y.int * POW10[scale - y.scale];
+  // below 2^53 / 2000: the products and sums below (×100, ×10, ×2) stay exact
+  if (!(Math.abs(A) < SAFE_OPERAND && Math.abs(B) < SAFE_OPERAND)) return null;
+  return { A, B, scale };
+}
+
+const SAFE_OPERAND = Number.MAX_SAFE_INTEGER / 4096;
+
+/**
+ * roundRationalHalfAway(num, den, 1) for safe integers num and den > 0 (|num| × 20 + den safe):
+ * floor((20·|num| + den) / 2den), the quotient corrected to the exact integer one.
+ */
+function roundTenthSafe(num: number, den: number): number {
+  const n = num < 0 ? -num : num;
+  const x = 20 * n + den;
+  const y = 2 * den;
+  let q = Math.floor(x / y);
+  const r = x - q * y;
+  if (r < 0) q--;
+  else if (r >= y) q++;
+  if (q === 0) return 0;
+  const v = q / 10;
+  return num < 0 ? -v : v;
+}
+
 /** (cur − base) / base × 100 for a positive base, exactly; also used on loss amounts. */
 function pctGrowth(cur: number, base: number, unit: 'pct' | 'loss'): Growth {
+  const safe = commonSafe(cur, base);
+  if (safe !== null) {
+    const num = (safe.A - safe.B) * 100;
+    const v = num / safe.B;
+    return { value: v === 0 ? 0 : v, shown: roundTenthSafe(num, safe.B), label: null, unit };
+  }
   const { A, B } = common(cur, base);
   const num = (A - B) * 100n;
   const value = ratioValue(num, B);
@@ -51,6 +95,14 @@ export function computeGrowth(kind: IndicatorKind, cur: number | null, base: num
   if (kind === 'rate') return { ...NONE };
   if (kind === 'ratio') {
     if (cur === null || base === null) return { value: null, shown: null, label: '—', unit: 'pp' };
+    const safe = commonSafe(cur, base);
+    if (safe !== null && safe.scale <= 12) {
+      // 10^scale is the divisor: at most 10^12 keeps 20·|diff| + 10^scale exact
+      const diff = safe.A - safe.B;
+      const den = POW10[safe.scale];
+      const v = diff / den;
+      return { value: v === 0 ? 0 : v, shown: roundTenthSafe(diff, den), label: null, unit: 'pp' };
+    }
     const { A, B, scale } = common(cur, base);
     const diff = A - B;
     const den = 10n ** BigInt(scale);

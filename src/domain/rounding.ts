@@ -30,6 +30,8 @@ export function roundHalfAway(x: number, decimals: number): number {
   if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
   if (!Number.isInteger(decimals)) throw new RangeError('decimals must be an integer');
   const neg = x < 0;
+  const scaled = roundScaled(neg ? -x : x, decimals);
+  if (scaled !== null) return scaled === 0 ? 0 : neg ? -scaled : scaled;
   const fast = roundShort(neg ? -x : x, decimals);
   if (fast !== null) return fast === 0 ? 0 : neg ? -fast : fast;
   const { digits, point } = decimalDigits(Math.abs(x));
@@ -46,6 +48,30 @@ export function roundHalfAway(x: number, decimals: number): number {
   }
   if (result === 0) return 0;
   return neg ? -result : result;
+}
+
+/**
+ * roundHalfAway of a positive figure without reading its digits, when the answer cannot depend on
+ * them; null otherwise (then roundShort or the 15-digit reading decides).
+ * Why it is the same answer: the 15-significant-digit decimal D of abs is within 5e-15·abs of it,
+ * and t = abs × 10^d (10^d exact, one rounding) within 1.2e-16·t of abs × 10^d, so D × 10^d is within
+ * 6e-15·t of t. Half away from zero keeps floor(D × 10^d + 1/2); when t's fraction is further than
+ * 1e-13·t from one half (and t < 2^52, so the fraction t − floor(t) is exact), that is the integer
+ * nearest to t, whichever side of it D lies. kept / 10^d is then one correctly rounded division of
+ * exact operands, as in roundShort. A figure just at a half (2.25, 3.2499999999999933) goes on to the
+ * digit reading, which alone can tell.
+ */
+function roundScaled(abs: number, decimals: number): number | null {
+  if (decimals < 0 || decimals > 22) return null;
+  const p = POW10[decimals];
+  const t = abs * p;
+  if (!(t < 4e15)) return null;
+  const f = Math.floor(t);
+  const frac = t - f;
+  const off = frac - 0.5;
+  if ((off < 0 ? -off : off) <= 1e-13 * t + 1e-300) return null;
+  const kept = off > 0 ? f + 1 : f;
+  return kept === 0 ? 0 : kept / p;
 }
 
 /**
@@ -151,7 +177,7 @@ export function decimalSum(values: readonly number[]): number {
  * Why: the scaled integers and their sum are exact while safe, and total / 10^scale is one correctly
  * rounded division of exact operands: the same double as parsing `${total}e${-scale}`.
  */
-function sumShort(values: readonly number[]): number | null {
+export function sumShort(values: readonly number[]): number | null {
   let total = 0;
   let scale = 0;
   for (const v of values) {

@@ -130,7 +130,9 @@ export function consolidate(
     for (const r of src[0].sheet.records) {
       if (raw.has(r.indicator)) continue;
       // a growth taken as published (no 上年同期 figure, template.md §5) is kept as it is
-      raw.set(r.indicator, { ytd: r.ytd, base: r.base, target: r.target, note: r.note, ...(r.growth.published ? { growth: r.growth } : {}) });
+      raw.set(r.indicator, r.growth.published
+        ? { ytd: r.ytd, base: r.base, target: r.target, note: r.note, growth: r.growth }
+        : { ytd: r.ytd, base: r.base, target: r.target, note: r.note });
       if (r.yoyReported !== null) yoyReported.set(r.indicator, r.yoyReported);
     }
     const figures = buildFigures(config, raw);

@@ -28,21 +28,33 @@ export function levelsAt(history: HistoryRow[], period: string | null): LevelMap
 /**
  * The zones of a past period as the summary saw them: a zone archived gray (any row with level
  * 'gray') was not rated then and is not rated now. City and province come from `known` (the current
- * register), so a past ranking is formed in today's groups.
+ * register), so a past ranking is formed in today's groups. `only`: the indicators whose figures are
+ * read (the others are left out of `figures`), all when undefined.
  */
-export function zonesAt(config: Config, history: HistoryRow[], period: string, known: Zone[]): ZoneData[] {
+export function zonesAt(config: Config, history: HistoryRow[], period: string, known: Zone[], only?: Set<string>): ZoneData[] {
   const raw = new Map<string, Map<string, RawFigure>>();
   const gray = new Set<string>();
+  // the rows read: those of `only` and the parts its ratios are formed from
+  let read: Set<string> | undefined;
+  if (only !== undefined) {
+    read = new Set(only);
+    for (const ind of config.catalogue) {
+      if (only.has(ind.code) && ind.ratio) read.add(ind.ratio.numerator).add(ind.ratio.denominator);
+    }
+  }
   for (const r of history) {
     if (r.period !== period) continue;
-    const m = raw.get(r.zone) ?? new Map<string, RawFigure>();
-    m.set(r.indicator, { ytd: r.ytd, base: r.base, target: r.target, note: null });
-    raw.set(r.zone, m);
+    let m = raw.get(r.zone);
+    if (m === undefined) {
+      m = new Map<string, RawFigure>();
+      raw.set(r.zone, m);
+    }
+    if (read === undefined || read.has(r.indicator)) m.set(r.indicator, { ytd: r.ytd, base: r.base, target: r.target, note: null });
     if (r.level === 'gray') gray.add(r.zone);
   }
   const byCode = new Map(known.map((z) => [z.code, z]));
   return [...raw].map(([code, figs]) => {
-    const figures = buildFigures(config, figs);
+    const figures = buildFigures(config, figs, only);
     const rated = !gray.has(code);
     return {
       zone: byCode.get(code) ?? { code, name: code, aliases: [], level: null, type: null, city: null, province: null },

@@ -62,6 +62,14 @@ export function ranksByGrowth(ind: Indicator): boolean {
   return ind.kind === 'flow' || ind.kind === 'stock';
 }
 
+/** rankFigure's value alone, without building a reason (ranking every zone on every key indicator). */
+export function rankValue(z: ZoneData, ind: Indicator, by: 'growth' | 'value'): number | null {
+  if (!z.consolidated || z.flagged.has(ind.code)) return null;
+  const f: Figure | undefined = z.counted.get(ind.code);
+  if (!f || f.ytd === null) return null;
+  return by === 'value' ? f.ytd : plainPct(f.growth);
+}
+
 /** The figure a zone is ranked by on `ind` (`by` growth or value), or why it is not ranked. */
 export function rankFigure(
   z: ZoneData,

@@ -60,7 +60,13 @@ export function scoreZones(config: Config, zones: ZoneData[], peerOf: (z: ZoneDa
     );
   }
   const peers = new Map<string, ZoneData[]>();
-  for (const z of zones) peers.set(peerOf(z), [...(peers.get(peerOf(z)) ?? []), z]);
+  for (const z of zones) {
+    // pushed, not copied: a copy per zone was O(group²) in a province of 1,000 zones
+    const k = peerOf(z);
+    const list = peers.get(k);
+    if (list) list.push(z);
+    else peers.set(k, [z]);
+  }
 
   const out = new Map<string, ZoneScore>();
   for (const group of peers.values()) {

@@ -1,8 +1,11 @@
 /** Exact sums of decimal figures (Σ 0.1 + 0.2 is 0.3, not 0.30000000000000004), for 合计 rows. */
-import { toScaled } from '../rounding';
+import { sumShort, toScaled } from '../rounding';
 
 export function exactSum(values: number[]): number {
   if (values.length === 0) return 0;
+  // Why: the same sum in safe integers (rounding.ts) when every figure is short; BigInt otherwise.
+  const fast = sumShort(values);
+  if (fast !== null) return fast;
   const parts = values.map(toScaled);
   const scale = Math.max(...parts.map((p) => p.scale));
   let total = 0n;

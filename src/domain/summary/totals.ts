@@ -65,7 +65,10 @@ export function allTotals(
     for (const z of counted) {
       const k = key(z);
       if (k === null) continue;
-      groups.set(k, [...(groups.get(k) ?? []), z]);
+      // pushed, not copied: a copy per zone was O(group²) in a province of 1,000 zones
+      const list = groups.get(k);
+      if (list) list.push(z);
+      else groups.set(k, [z]);
     }
     const out: Record<string, TotalsByIndicator> = {};
     for (const [k, list] of groups) out[k] = groupTotals(config, list);

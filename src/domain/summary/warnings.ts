@@ -111,11 +111,37 @@ export function evaluateWarnings(inp: WarningInputs): Map<string, ZoneWarning> {
 }
 
 function warnedIndicators(config: Config): Indicator[] {
-  return [...keyFlows(config), ...keyRatios(config)];
+  return listsOf(config).warned;
 }
 
+/**
+ * The key flows, key ratios and both, once per configuration: they were filtered from the catalogue
+ * several times per zone. Read only (never handed out to be changed).
+ */
+const LISTS = new WeakMap<Config, { flows: Indicator[]; ratios: Indicator[]; warned: Indicator[] }>();
+function listsOf(config: Config): { flows: Indicator[]; ratios: Indicator[]; warned: Indicator[] } {
+  let l = LISTS.get(config);
+  if (!l) {
+    const flows = keyFlows(config), ratios = keyRatios(config);
+    l = { flows, ratios, warned: [...flows, ...ratios] };
+    LISTS.set(config, l);
+  }
+  return l;
+}
+
+/** A trigger's detail: the keys always in this order, a key `d` does not give at its default. */
 function detail(d: Partial<TriggerDetail>): TriggerDetail {
-  return { value: null, target: null, cityTotal: null, cityMeanScore: null, gap_pp: null, rank: null, quarters: 1, ...d };
+  // Why not `{ ...defaults, ...d }`: the spread was a noticeable share of the warning's time. `in`
+  // keeps what the spread did with a key given as undefined.
+  return {
+    value: 'value' in d ? d.value! : null,
+    target: 'target' in d ? d.target! : null,
+    cityTotal: 'cityTotal' in d ? d.cityTotal! : null,
+    cityMeanScore: 'cityMeanScore' in d ? d.cityMeanScore! : null,
+    gap_pp: 'gap_pp' in d ? d.gap_pp! : null,
+    rank: 'rank' in d ? d.rank! : null,
+    quarters: 'quarters' in d ? d.quarters! : 1,
+  };
 }
 
 function zoneWarning(
@@ -134,7 +160,7 @@ function zoneWarning(
     triggers.push({ rule, indicator: ind?.code ?? null, level, reason: prefixed(tag, body), detail: detail(d) });
   const rankOf = (ind: Indicator) => inp.ranks.get(ind.code)?.get(code)?.city ?? null;
 
-  for (const ind of keyFlows(config)) {
+  for (const ind of listsOf(config).flows) {
     const f = z.counted.get(ind.code);
     if (!f) continue;
     const g = f.growth;
@@ -148,7 +174,7 @@ function zoneWarning(
       const gu = lower ? -u1(g.shown) : u1(g.shown);
       const words = growthWords(g.shown);
       if (gu < 0) {
-        push('W-NEG', ind, 'red', BULLETIN.red, { zh: `${name.zh}同比${words.zh}`, en: `${name.en} ${words.en} year on year` }, { ...common, value: g.shown, target: 0 });
+        push('W-NEG', ind, 'red', BULLETIN.red, { zh: `${name.zh}同比${words.zh}`, en: `${name.en} ${words.en} year on year` }, { cityTotal: common.cityTotal, rank: common.rank, gap_pp: common.gap_pp, value: g.shown, target: 0 });
       } else {
         const worseThan = (x: number) => (lower ? u1(g.shown!) > u1(x) : u1(g.shown!) < u1(x));
         const belowTarget = ind.targetGrowth !== null && worseThan(ind.targetGrowth);
@@ -160,7 +186,7 @@ function zoneWarning(
           if (belowCity) { zh.push(`${side.zh}全市合计增速${one(cityYoy!)}%`); en.push(`${side.en} the city total's growth of ${one(cityYoy!)}%`); }
           push('W-TARGET', ind, 'yellow', BULLETIN.yellow,
             { zh: `${name.zh}同比${words.zh},${zh.join(',')}`, en: `${name.en} ${words.en} year on year, ${en.join(', ')}` },
-            { ...common, value: g.shown, target: belowTarget ? ind.targetGrowth : null });
+            { cityTotal: common.cityTotal, rank: common.rank, gap_pp: common.gap_pp, value: g.shown, target: belowTarget ? ind.targetGrowth : null });
         }
       }
     } else if (g.label !== null && (lower ? ROSE : FELL).has(g.label)) {
@@ -180,13 +206,13 @@ function zoneWarning(
             zh: `${name.zh}完成年度目标${one(p.completion)}%,低于序时进度${one(p.gap_pp)}个百分点`,
             en: `${name.en} at ${one(p.completion)}% of the annual target, ${one(p.gap_pp)} pp behind schedule`,
           };
-      const pd = { ...common, value: p.completion, target: p.schedule, gap_pp: p.gap_pp, cityTotal: cityCompletion.get(city ?? '')?.get(ind.code) ?? null };
+      const pd = { rank: common.rank, value: p.completion, target: p.schedule, gap_pp: p.gap_pp, cityTotal: cityCompletion.get(city ?? '')?.get(ind.code) ?? null };
       if (gapU > u1(w.paceRedPp)) push('W-PACE-R', ind, 'red', BULLETIN.red, body, pd);
       else if (gapU >= u1(w.paceYellowPp)) push('W-PACE-Y', ind, 'yellow', BULLETIN.yellow, body, pd);
     }
   }
 
-  for (const ind of keyRatios(config)) {
+  for (const ind of listsOf(config).ratios) {
     const f = z.counted.get(ind.code);
     if (!f || f.ytd === null) continue;
     const share = roundHalfAway(f.ytd, 1);
