@@ -27,7 +27,8 @@ export function ratioOf(num: number | null, den: number | null): number | null {
 }
 
 /**
- * Figures of every catalogue indicator the zone has. A ratio is taken from its parts when both
+ * Figures of every catalogue indicator the zone has (the RawFigures of `raw` become them: `raw` is
+ * made for this call). A ratio is taken from its parts when both
  * parts have data (current and base separately), else from the reported ratio row.
  */
 export function buildFigures(config: Config, raw: Map<string, RawFigure>): Map<string, Figure> {
@@ -35,7 +36,10 @@ export function buildFigures(config: Config, raw: Map<string, RawFigure>): Map<s
   for (const ind of config.catalogue) {
     const r = ind.kind === 'ratio' ? ratioFigure(ind, raw) : raw.get(ind.code);
     if (!r) continue;
-    out.set(ind.code, { ...r, growth: r.growth ?? computeGrowth(ind.kind, r.ytd, r.base) });
+    // Completed in place, not copied: every caller makes `raw` for this call alone, and a month's
+    // figures of every zone and period otherwise cost one more object per figure (issue 15, memory).
+    r.growth ??= computeGrowth(ind.kind, r.ytd, r.base);
+    out.set(ind.code, r as Figure);
   }
   return out;
 }
