@@ -144,9 +144,9 @@ ${table(
 
 **Target: ≤ ${MEMORY_TARGET_KB} KB per zone above the inputs at 5,000 zones** (one run): ${verdictLine}
 
-Before this work, measured the same way on the same machine (commit 04bd8ce): one run 132 KB per
-zone at 1,000 zones and 115.9 KB at 5,000 (results kept 36.2 and 34.0 KB per zone); timed child
-280.9 and 355.6 KB (bench-baseline, quiet machine).
+Before this work, measured the same way on the same machine (commit 04bd8ce): one run ~130 KB per
+zone at 1,000 zones and 116.3 KB at 5,000 (results kept 36.1 and 34.0 KB per zone); timed child
+280.9 and 355.6 KB (bench-baseline, quiet machine; 2,018 MB peak at 5,000 zones).
 
 Where the memory goes, found with \`--trace-gc\` on the 5,000-zone children and sampling heap
 profiles of one 1,000-zone run (\`HeapProfiler.startSampling\` keeping the samples of objects a full
@@ -159,28 +159,32 @@ collection freed and dropping those a scavenge freed: what reaches the old gener
   the timed child the survivors of a collection include an earlier run's results, and the limit
   grows 4× with them: the peak follows what a run keeps, ×4 (2.0 GB at 5,000 zones before this
   work), more than what it needs. Measured, not applied (process flags
-  of the command line are not the engine's): \`--heap-growing-percent=50\` 87 KB per zone in one
-  5,000-zone run (same CPU), \`--optimize-for-size\` ~100 KB in the timed child at 1,000 zones but
-  2.3× the CPU, a 64 MB semi-space 102 KB.
+  of the command line are not the engine's): \`--heap-growing-percent=50\` 65 KB per zone in one
+  5,000-zone run (76 without; about the same CPU); before the cuts below, \`--optimize-for-size\`
+  ~100 KB in the timed child at 1,000 zones but 2.3× the CPU, a 64 MB semi-space no gain.
 - **Cut in this work** (results byte-identical: test/equivalence/outputs.test.ts against digests
   from the former code, property tests of each module): number formats read once per format
   instead of once per cell (\`isDateFormat\`, percent, unit, scaling, shown decimals: 150 of the
   594 MB the check allocated at 1,000 zones; now 405 MB); A1 addresses made once and shared; the
   history index nested by zone and period with no composite key per archived row and no row copied
   per record checked (18 KB per zone kept through the check); a record's addresses, formula and
-  invalid columns and shown decimals interned (results kept 31.2 → 22.8 KB per zone). What reaches
-  the old generation in one 1,000-zone run: 126 → 93 KB per zone.
-- **What remains** (one 1,000-zone run, per zone): results kept ~23 KB — check ~11 (a ParsedRecord
-  ~160 B and an IndicatorRecord ~140 B per record, each figure a boxed double, its Growth) and summary
-  ~6; the check's own garbage reaching the old generation ~8 KB (header scans, the history index);
-  the summary's ~60 KB: \`buildFigures\` (src/domain/summary/figures.ts, a Map of Figure and Growth
-  objects per zone for the month and for each 历史数据 period read back by \`zonesAt\`, all alive until
-  the summary ends) ~26 KB and \`zonesAt\` ~6 KB, then warnings, rankings and the output sheets; the
+  invalid columns and shown decimals interned (results kept 31.2 → 22.8 KB per zone);
+  \`buildFigures\` (src/domain/summary/figures.ts) completing the figures it is given instead of
+  copying each with a spread (the copies of every zone's figures for the month and three 历史数据
+  periods were the largest thing one run promoted: 25 of 93 KB per zone). What reaches the old
+  generation in one 1,000-zone run: 126 → 74 KB per zone.
+- **What remains** (one 1,000-zone run, per zone, of the 74 KB promoted): results kept ~23 KB —
+  the check's ~11 (a ParsedRecord ~170 B and an IndicatorRecord ~130 B per record, each figure a
+  boxed double, its Growth), the summary's ~6; the summary's working structures ~35 KB, all alive
+  until it ends: figures and their Maps per zone and period ~8, \`zonesAt\` (历史数据 periods read
+  back) ~6, warnings ~4, rankings ~4, consolidation ~3, output sheets ~3; strings of \`String(x)\`
+  in exact rounding and growth (src/domain/rounding.ts, growth.ts) ~8 KB, promoted because V8's
+  number-to-string cache holds them; the check's own ~4 KB (header scans, the history index). The
   young generation grows to its 3 × 16 MB semi-spaces (~10 KB per zone at 5,000 zones). The inputs
   (the month's grids, ~36 KB per zone of heap) stay: the benchmark holds them, as the command line
-  holds the workbooks it read. Meeting
-  ${MEMORY_TARGET_KB} KB needs the summary's per-zone figures held as columns (or built per period and dropped) and
-  the records kept as columns, or a smaller heap growing factor in the command line.`;
+  holds the workbooks it read. Meeting ${MEMORY_TARGET_KB} KB needs the summary's per-zone figures held as columns
+  (or built per period and dropped), the records kept as columns, or a smaller heap growing factor
+  in the command line.`;
 }
 
 function overheadSection(o: OverheadResult): string {
