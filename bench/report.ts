@@ -12,7 +12,7 @@ import type { OverheadResult } from './overhead/bench';
 import type { PaneResult } from './pane/bench';
 import type { TripRow } from './roundtrips/bench';
 import { MAX_SEPARATE_AREAS } from '../src/excel/highlight';
-import { NEAR_LINEAR_K, type ScaleRow } from './scale/bench';
+import { MEMORY_TARGET_KB, NEAR_LINEAR_K, type ScaleRow } from './scale/bench';
 import type { TablesResult } from './tables/bench';
 
 export interface RunResults {
@@ -103,7 +103,92 @@ and CJK ideographs as they are and memoises the rest (8,192 entries); the 历史
 matching), rules ~26%, exact number reading ~10%, the history index ~10%. The garbage collector is
 the one part that grows faster than the zones: the live heap grows with them and each major
 collection walks all of it; peak RSS moves with when the collector runs (faster code allocates
-faster between collections), so it is a bound, not a constant.`;
+faster between collections), so it is a bound, not a constant.
+
+${memorySection(rows)}`;
+}
+
+/** Section 1's memory: one run per size in a fresh process, against issue 15's target at 5,000 zones. */
+function memorySection(rows: ScaleRow[]): string {
+  const measured = rows.filter((r): r is ScaleRow & { memory: NonNullable<ScaleRow['memory']> } => r.memory !== undefined);
+  if (measured.length === 0) return '### Memory\n\nNot measured in this run (results from before the one-run memory child).';
+  const perZone = (r: (typeof measured)[number]) => (r.memory.peakRss - r.memory.inputRss) / r.zones / 1024;
+  const big = measured.find((r) => r.zones === 5000);
+  const kb = big ? perZone(big) : null;
+  const timedKb = big ? (big.peakRss - big.inputRss) / big.zones / 1024 : null;
+  const verdictLine =
+    kb === null || timedKb === null
+      ? `not judged in this run (no 5,000-zone size: \`--quick\`).`
+      : kb <= MEMORY_TARGET_KB
+        ? `${verdict(true)} — ${kb.toFixed(1)} KB per zone (one run; ${timedKb.toFixed(1)} KB in the timed child).`
+        : `${verdict(false)} — ${kb.toFixed(1)} KB per zone, ${(kb - MEMORY_TARGET_KB).toFixed(1)} KB (${(kb / MEMORY_TARGET_KB).toFixed(2)}×) over, in one run;
+${timedKb.toFixed(1)} KB per zone in the timed child (warm-up and ${big?.reps} runs in one process, the former method: 355.6 KB
+before this work). Why, below.`;
+  return `### Memory: peak above the inputs (issue 15)
+
+One check + summary + warnings + output sheets per size, in a fresh process of its own
+(bench/scale/memory-child.ts; memory needs no warm-up), as \`zone-report summary\` runs it once:
+peak RSS of that process against its RSS once the month exists (after a full collection). "Kept" is
+the live heap the results hold (check result and summary, after a full collection); "garbage" the
+heap used right after the run less that. The timed child's figure (the table above) is given again
+for comparison: its warm-up and runs leave their garbage to each other.
+
+${table(
+  ['zones', 'peak RSS', 'inputs RSS', 'peak − inputs per zone (one run)', 'results kept per zone', 'garbage at the end per zone', 'peak − inputs per zone (timed child)'],
+  measured.map((r) => [
+    n(r.zones),
+    fmtMB(r.memory.peakRss),
+    fmtMB(r.memory.inputRss),
+    fmtKB((r.memory.peakRss - r.memory.inputRss) / r.zones),
+    fmtKB((r.memory.resultHeap - r.memory.inputHeap) / r.zones),
+    fmtKB((r.memory.endHeap - r.memory.resultHeap) / r.zones),
+    fmtKB((r.peakRss - r.inputRss) / r.zones),
+  ]),
+)}
+
+**Target: ≤ ${MEMORY_TARGET_KB} KB per zone above the inputs at 5,000 zones** (one run): ${verdictLine}
+
+Before this work, measured the same way on the same machine (commit 04bd8ce): one run ~130 KB per
+zone at 1,000 zones and 116.3 KB at 5,000 (results kept 36.1 and 34.0 KB per zone); timed child
+280.9 and 355.6 KB (bench-baseline, quiet machine; 2,018 MB peak at 5,000 zones).
+
+Where the memory goes, found with \`--trace-gc\` on the 5,000-zone children and sampling heap
+profiles of one 1,000-zone run (\`HeapProfiler.startSampling\` keeping the samples of objects a full
+collection freed and dropping those a scavenge freed: what reaches the old generation):
+- **The peak is where V8 lets the old generation grow to, not what a run needs.** After a full
+  collection V8 lets the old generation grow to about 4× what survived it before collecting again
+  (its growing factor at the maximum on a machine with this much memory). One 5,000-zone run: the
+  inputs' 180 MB survive the collection before it, the next one comes at ~740 MB; the run promotes
+  less than that, so its peak is the inputs plus all it promotes (results and garbage alike). In
+  the timed child the survivors of a collection include an earlier run's results, and the limit
+  grows 4× with them: the peak follows what a run keeps, ×4 (2.0 GB at 5,000 zones before this
+  work), more than what it needs. Measured, not applied (process flags
+  of the command line are not the engine's): \`--heap-growing-percent=50\` 65 KB per zone in one
+  5,000-zone run (76 without; about the same CPU); before the cuts below, \`--optimize-for-size\`
+  ~100 KB in the timed child at 1,000 zones but 2.3× the CPU, a 64 MB semi-space no gain.
+- **Cut in this work** (results byte-identical: test/equivalence/outputs.test.ts against digests
+  from the former code, property tests of each module): number formats read once per format
+  instead of once per cell (\`isDateFormat\`, percent, unit, scaling, shown decimals: 150 of the
+  594 MB the check allocated at 1,000 zones; now 405 MB); A1 addresses made once and shared; the
+  history index nested by zone and period with no composite key per archived row and no row copied
+  per record checked (18 KB per zone kept through the check); a record's addresses, formula and
+  invalid columns and shown decimals interned (results kept 31.2 → 22.8 KB per zone);
+  \`buildFigures\` (src/domain/summary/figures.ts) completing the figures it is given instead of
+  copying each with a spread (the copies of every zone's figures for the month and three 历史数据
+  periods were the largest thing one run promoted: 25 of 93 KB per zone). What reaches the old
+  generation in one 1,000-zone run: 126 → 74 KB per zone.
+- **What remains** (one 1,000-zone run, per zone, of the 74 KB promoted): results kept ~23 KB —
+  the check's ~11 (a ParsedRecord ~170 B and an IndicatorRecord ~130 B per record, each figure a
+  boxed double, its Growth), the summary's ~6; the summary's working structures ~35 KB, all alive
+  until it ends: figures and their Maps per zone and period ~8, \`zonesAt\` (历史数据 periods read
+  back) ~6, warnings ~4, rankings ~4, consolidation ~3, output sheets ~3; strings of \`String(x)\`
+  in exact rounding and growth (src/domain/rounding.ts, growth.ts) ~8 KB, promoted because V8's
+  number-to-string cache holds them; the check's own ~4 KB (header scans, the history index). The
+  young generation grows to its 3 × 16 MB semi-spaces (~10 KB per zone at 5,000 zones). The inputs
+  (the month's grids, ~36 KB per zone of heap) stay: the benchmark holds them, as the command line
+  holds the workbooks it read. Meeting ${MEMORY_TARGET_KB} KB needs the summary's per-zone figures held as columns
+  (or built per period and dropped), the records kept as columns, or a smaller heap growing factor
+  in the command line.`;
 }
 
 function overheadSection(o: OverheadResult): string {

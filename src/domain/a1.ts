@@ -18,8 +18,19 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
+// Addresses of the top-left part of a sheet, made once and shared: every zone's sheet of a month
+// names the same few hundred cells in its records and findings, and a string per use would be kept
+// per record (thousands of zones × 23 records × 5 cells). Bounded: 64 columns × 2,048 rows at most.
+const SHARED_COLS = 64;
+const SHARED_ROWS = 2048;
+const shared: string[][] = [];
+
 /** 0-based row and column → "B7". */
 export function a1(row: number, col: number): string {
+  if (col >= 0 && col < SHARED_COLS && row >= 0 && row < SHARED_ROWS && Number.isInteger(row) && Number.isInteger(col)) {
+    const column = (shared[col] ??= []);
+    return (column[row] ??= columnLetters(col) + String(row + 1));
+  }
   return columnLetters(col) + String(row + 1);
 }
 

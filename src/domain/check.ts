@@ -30,7 +30,7 @@ import type {
 import { buildContext, runReportRules } from './rules/index';
 import { growthForRecord } from './rules/derived';
 import { countLevels } from './output/annotations';
-import { indexHistory, periodKey } from './rules/context';
+import { indexHistory, periodKey, type MonthRecords } from './rules/context';
 import { findDuplicates, type PlacedReport } from './rules/duplicates';
 
 export interface CheckInput {
@@ -143,12 +143,11 @@ function collectHistory(inputs: CheckInput[], opts: CheckOptions): { history: Hi
   return { history, findings };
 }
 
-/** Rows of the reports checked now, as history rows (for comparing months within one check). */
-function rowsOf(report: RecognisedReport): HistoryRow[] {
+/** A report checked now as a month of its zone (for comparing months within one check). */
+function monthOf(report: RecognisedReport): MonthRecords | null {
   const { zone, period } = report;
-  if (!zone || !period) return [];
-  const p = periodKey(period.year, period.month);
-  return report.records.map((r) => ({ period: p, zone: zone.code, indicator: r.indicator, ytd: r.ytd, base: r.base, target: r.target, level: null }));
+  if (!zone || !period) return null;
+  return { zone: zone.code, period: periodKey(period.year, period.month), records: report.records };
 }
 
 /**
@@ -318,7 +317,12 @@ function* checkSteps(inputs: CheckInput[], opts: CheckOptions): Generator<number
       else if (s.rec.kind === 'table') for (const report of s.rec.reports) reports.push({ file: r.input.file, report });
     }
   }
-  const lookup = indexHistory(hist.history, reports.flatMap((r) => rowsOf(r.report)));
+  const months: MonthRecords[] = [];
+  for (const r of reports) {
+    const m = monthOf(r.report);
+    if (m) months.push(m);
+  }
+  const lookup = indexHistory(hist.history, months);
 
   const files: FileResult[] = [];
   const sheetOrder = new Map<string, string[]>();

@@ -23,3 +23,20 @@ export function memoText(f: (s: string) => string): (s: string) => string {
     return r;
   };
 }
+
+/**
+ * `f` with its results remembered, for pure functions of a cell's number format: a month's workbooks
+ * use a handful of formats over hundreds of thousands of cells, and reading one (quoted literals,
+ * sections, placeholders) builds several strings each time. Same bounds as memoText.
+ */
+export function memoFormat<T>(f: (fmt: string) => T): (fmt: string) => T {
+  const cache = new Map<string, T>();
+  return (fmt: string): T => {
+    if (fmt.length > MAX_KEY_LENGTH) return f(fmt);
+    if (cache.has(fmt)) return cache.get(fmt) as T;
+    const r = f(fmt);
+    if (cache.size >= MAX_ENTRIES) cache.clear();
+    cache.set(fmt, r);
+    return r;
+  };
+}

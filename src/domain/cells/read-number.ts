@@ -7,6 +7,7 @@
 import type { Cell } from '../types';
 import { cleanText, normaliseLabel } from './normalise';
 import { formatDecimals, typedDecimals } from './shown-decimals';
+import { memoFormat } from './memo';
 
 export type InvalidReason = 'text' | 'date' | 'boolean' | 'formulaError' | 'noResult';
 
@@ -60,12 +61,15 @@ export function tidy(n: number): number {
 
 /** The literal unit of a number format such as 0"万元" or #,##0.00"亿元", if any. */
 export function unitFromFormat(fmt: string | undefined): string | null {
-  if (!fmt) return null;
+  return fmt ? formatUnit(fmt) : null;
+}
+
+const formatUnit = memoFormat((fmt: string): string | null => {
   const m = /"([^"]+)"\s*(?:;|$)/.exec(fmt);
   if (!m) return null;
   const u = cleanText(m[1]).trim();
   return (IN_CELL_UNITS as readonly string[]).includes(u) ? u : null;
-}
+});
 
 /**
  * A date or time number format (yyyy-mm-dd, m/d, h:mm…): letters d m y h s outside quoted literals,
@@ -73,10 +77,14 @@ export function unitFromFormat(fmt: string | undefined): string | null {
  * such a format, so without this a date typed into a numeric column would read as 46000-odd.
  */
 export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt || /^general$/i.test(fmt.trim())) return false;
+  return fmt ? dateFormat(fmt) : false;
+}
+
+const dateFormat = memoFormat((fmt: string): boolean => {
+  if (/^general$/i.test(fmt.trim())) return false;
   const bare = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/[\\_*]./g, '');
   return /[dmyhs]/i.test(bare.replace(/general/gi, ''));
-}
+});
 
 /** An Excel serial day number (1900 date system) as an ISO date, for messages. */
 export function serialToIso(serial: number): string {
@@ -86,9 +94,11 @@ export function serialToIso(serial: number): string {
 }
 
 function isPercentFormat(fmt: string | undefined): boolean {
-  // a % outside quoted literals
-  return !!fmt && /%/.test(fmt.replace(/"[^"]*"/g, ''));
+  return !!fmt && percentFormat(fmt);
 }
+
+// a % outside quoted literals
+const percentFormat = memoFormat((fmt: string): boolean => /%/.test(fmt.replace(/"[^"]*"/g, '')));
 
 export interface ReadOptions {
   /** the column holds percentages (同比, 税收占比, rates): "12.3%" and 12.3%-formatted 0.123 mean 12.3 */

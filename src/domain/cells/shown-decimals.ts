@@ -4,6 +4,7 @@
  * 90,000, so its last digit is the unit. Without one (General), the typed figure is what is shown.
  * Typed text ("11000.0") shows the decimals it was typed with, trailing zeros included.
  */
+import { memoFormat } from './memo';
 
 /** The section of a format that applies to a value: positive;negative;zero;text (Excel's order). */
 function sectionFor(fmt: string, value: number): string {
@@ -38,6 +39,15 @@ function sectionFor(fmt: string, value: number): string {
  */
 export function formatDecimals(fmt: string | undefined, value: number): number | null {
   if (!fmt) return null;
+  // the result depends on the value only through the section it picks: by sign
+  return value < 0 ? negativeDecimals(fmt) : value === 0 ? zeroDecimals(fmt) : positiveDecimals(fmt);
+}
+
+const negativeDecimals = memoFormat((fmt: string) => sectionDecimals(fmt, -1));
+const zeroDecimals = memoFormat((fmt: string) => sectionDecimals(fmt, 0));
+const positiveDecimals = memoFormat((fmt: string) => sectionDecimals(fmt, 1));
+
+function sectionDecimals(fmt: string, value: number): number | null {
   const section = sectionFor(fmt, value)
     .replace(/"[^"]*"/g, '') // quoted literals
     .replace(/\[[^\]]*\]/g, '') // colours, conditions, locales

@@ -15,6 +15,7 @@ import { decimalsOf } from '../rounding';
 import { cellUnitError, conversionInfo, growthUnitError, rateInGrowthError, scalingFormatError, textNumberWarning, typeError, type Line } from './messages';
 import type { Reading } from './reading';
 import { columnUnit, factorTo, reportRowUnit, type RowUnit, type UnitAt } from './row-unit';
+import { sharedList, sharedRecord } from './shared-parts';
 
 /** The figures a record holds, in the order they are read. */
 export const FIGURES = ['month', 'ytd', 'base', 'yoy', 'target'] as const;
@@ -118,11 +119,11 @@ export function readRecord(rd: Reading, p: RecordPlace): ParsedRecord {
     unit: ind.unit,
     ...values,
     note: p.note,
-    cells: cellsOut,
-    formulaCols: acc.formulaCols,
-    invalidCols,
+    cells: sharedRecord(cellsOut, 'cells'),
+    formulaCols: sharedList(acc.formulaCols, 'formulaCols'),
+    invalidCols: sharedList(invalidCols, 'invalidCols'),
     yoyLabel: acc.yoyLabel,
-    ...(Object.keys(shown).length > 0 ? { shown } : {}),
+    ...(Object.keys(shown).length > 0 ? { shown: sharedRecord(shown, 'shown') } : {}),
     ...(marks ? { marks } : {}),
     ...(acc.rankReported ? { rankReported: acc.rankReported } : {}),
     ...(lastYear !== null && cellsOut.base !== lastYear.cell ? { yoyLastYear: { value: lastYear.value, cell: lastYear.cell } } : {}),

@@ -17,24 +17,64 @@ export interface HistoryLookup {
   has(zone: string, period: string): boolean;
 }
 
+/** The records of one report checked now: a zone's month within this very check. */
+export interface MonthRecords {
+  zone: string;
+  /** 'YYYY-MM' */
+  period: string;
+  records: readonly { indicator: string; ytd: number | null; base: number | null; target: number | null }[];
+}
+
 /**
- * Index the archived history, plus rows taken from the reports of this very check (a workbook
- * holding several months of one zone compares them with each other). For the same zone and period
- * the archived rows win: they are what the zone reported at the time.
+ * Index the archived history, plus the reports of this very check (a workbook holding several
+ * months of one zone compares them with each other). For the same zone and period the archived rows
+ * win: they are what the zone reported at the time. Where a key occurs twice the later row wins.
+ *
+ * Why nested by zone and period, with no key per row and no row made per record of this check: the
+ * index lives through the whole check, and one composite string key and one map entry per archived
+ * row (and a HistoryRow copied from every record checked) was the largest thing the check kept
+ * besides its results (about 18 KB per zone). A month's rows are a short list searched from its end.
  */
-export function indexHistory(archived: readonly HistoryRow[], fromThisCheck: readonly HistoryRow[] = []): HistoryLookup {
-  const byKey = new Map<string, HistoryRow>();
-  const zonePeriods = new Set<string>();
-  const archivedMonths = new Set(archived.map((r) => `${r.zone}\u0000${r.period}`));
-  const rows = [...fromThisCheck.filter((r) => !archivedMonths.has(`${r.zone}\u0000${r.period}`)), ...archived];
-  for (const r of rows) {
-    byKey.set(`${r.zone}\u0000${r.period}\u0000${r.indicator}`, r);
-    zonePeriods.add(`${r.zone}\u0000${r.period}`);
+export function indexHistory(archived: readonly HistoryRow[], fromThisCheck: readonly MonthRecords[] = []): HistoryLookup {
+  const stored = new Map<string, Map<string, HistoryRow[]>>();
+  for (const r of archived) {
+    let byPeriod = stored.get(r.zone);
+    if (!byPeriod) stored.set(r.zone, (byPeriod = new Map()));
+    const rows = byPeriod.get(r.period);
+    if (rows) rows.push(r);
+    else byPeriod.set(r.period, [r]);
   }
+  const checked = new Map<string, Map<string, MonthRecords[]>>();
+  for (const m of fromThisCheck) {
+    // a report without records gives no row: its month is not "in the history"
+    if (m.records.length === 0 || stored.get(m.zone)?.has(m.period)) continue;
+    let byPeriod = checked.get(m.zone);
+    if (!byPeriod) checked.set(m.zone, (byPeriod = new Map()));
+    const months = byPeriod.get(m.period);
+    if (months) months.push(m);
+    else byPeriod.set(m.period, [m]);
+  }
+  const fromChecked = (zone: string, period: string, indicator: string): HistoryRow | undefined => {
+    const months = checked.get(zone)?.get(period);
+    if (!months) return undefined;
+    for (let i = months.length - 1; i >= 0; i--) {
+      const recs = months[i].records;
+      for (let j = recs.length - 1; j >= 0; j--) {
+        const r = recs[j];
+        if (r.indicator === indicator) return { period, zone, indicator, ytd: r.ytd, base: r.base, target: r.target, level: null };
+      }
+    }
+    return undefined;
+  };
   return {
     size: archived.length,
-    get: (zone, period, indicator) => byKey.get(`${zone}\u0000${period}\u0000${indicator}`),
-    has: (zone, period) => zonePeriods.has(`${zone}\u0000${period}`),
+    get: (zone, period, indicator) => {
+      const rows = stored.get(zone)?.get(period);
+      if (!rows) return fromChecked(zone, period, indicator);
+      for (let i = rows.length - 1; i >= 0; i--) if (rows[i].indicator === indicator) return rows[i];
+      return undefined;
+    },
+    has: (zone, period) => stored.get(zone)?.has(period) === true || checked.get(zone)?.has(period) === true,
   };
 }
 
