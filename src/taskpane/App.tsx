@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { FluentProvider, Tab, TabList, webLightTheme } from '@fluentui/react-components';
 import type { Config } from '../domain/config/schema';
-import { defaultConfig, parseConfigText } from '../domain/config/validate';
+import { parseConfig } from './config-load';
+import { defaultConfig } from './default-config';
 import type { CheckReport, Lang } from '../domain/types';
 import type { SummaryReport } from '../domain/summary/types';
 import { I18nContext, makeI18n } from './i18n/i18n';
@@ -57,9 +58,10 @@ export function App(props: AppProps) {
     let live = true;
     services
       .loadStoredConfig()
-      .then((text) => {
-        if (!live || text === null) return;
-        const r = parseConfigText(text);
+      // zod is loaded only when the workbook holds a configuration
+      .then((text) => (text === null ? null : parseConfig(text)))
+      .then((r) => {
+        if (!live || r === null) return;
         if (r.ok) {
           setConfig(r.config);
           notify(notice('info', both('configLoadedFromWorkbook', { name: r.config.name })));
