@@ -8,6 +8,7 @@ import type { Config } from '../../domain/config/schema';
 import type { SummaryReport } from '../../domain/summary/types';
 import type { CheckReport, HistoryRow } from '../../domain/types';
 import { PortError } from '../../domain/port';
+import type { RowSlice } from './grid-slices';
 
 export interface EngineJob {
   config: Config;
@@ -31,7 +32,11 @@ export interface EngineErrorData {
   port?: { code: string; zh: string; en: string };
 }
 
-export type EngineRequest = { type: 'input'; job: number; input: CheckInput } | { type: 'run'; job: number; spec: EngineJob };
+/** an input (its grid's sheets without rows), then its rows in slices (grid-slices.ts), …, then `run` */
+export type EngineRequest =
+  | { type: 'input'; job: number; input: CheckInput }
+  | { type: 'rows'; job: number; slice: RowSlice }
+  | { type: 'run'; job: number; spec: EngineJob };
 
 export type EngineAnswer =
   | { ready: true }

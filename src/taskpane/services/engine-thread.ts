@@ -11,6 +11,7 @@ import type { CheckInput } from '../../domain/check';
 import { PortError } from '../../domain/port';
 import { errorFromData, type EngineAnswer, type EngineJob, type EngineOutcome, type EngineRequest } from './engine-protocol';
 import { Serial } from '../../xlsx/open/hand-over';
+import { sliceSheets } from './grid-slices';
 
 export interface EngineRun {
   signal?: AbortSignal;
@@ -93,9 +94,11 @@ class EngineThread {
     this.where = 'worker';
     if (run.signal?.aborted) throw abortError();
     const id = this.nextJob++;
-    return new Promise<EngineOutcome>((resolve, reject) => {
+    let over = false;
+    const outcome = new Promise<EngineOutcome>((resolve, reject) => {
       const { signal } = run;
       const finish = (fn: () => void, drop: boolean) => {
+        over = true;
         signal?.removeEventListener('abort', onAbort);
         w.onmessage = null;
         w.onerror = null;
@@ -124,10 +127,27 @@ class EngineThread {
             ),
           true,
         );
-      const send = (req: EngineRequest) => w.postMessage(req);
-      for (const input of inputs) send({ type: 'input', job: id, input });
-      send({ type: 'run', job: id, spec: job });
     });
+    // Each input goes as its sheets' heads, then their rows in slices, with a turn for the page
+    // about every frame: copying a hundred workbooks' cells is never one long task.
+    const send = (req: EngineRequest) => w.postMessage(req);
+    const pause = framePause();
+    for (const input of inputs) {
+      if (over) break;
+      if (!input.grid) {
+        send({ type: 'input', job: id, input });
+        continue;
+      }
+      const { heads, slices } = sliceSheets(input.grid.sheets);
+      send({ type: 'input', job: id, input: { ...input, grid: { ...input.grid, sheets: heads } } });
+      for (const slice of slices) {
+        await pause();
+        if (over) break;
+        send({ type: 'rows', job: id, slice });
+      }
+    }
+    if (!over) send({ type: 'run', job: id, spec: job });
+    return outcome;
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import { checkWorkbooksAsync, type CheckInput } from '../../domain/check';
 import { summarise } from '../../domain/summary/summarise';
+import { joinSlice } from './grid-slices';
 import { errorData, type EngineAnswer, type EngineJob, type EngineOutcome, type EngineRequest } from './engine-protocol';
 
 /** The check (and the summary) of `inputs`; `pause` gives the caller's event loop a turn between steps. */
@@ -23,8 +24,8 @@ export async function runEngineJob(inputs: CheckInput[], job: EngineJob, pause: 
 const PROGRESS_STEP = 0.005;
 
 /**
- * The engine thread's side of the protocol: inputs arrive one message each (so no single message
- * is large to copy), then `run` starts the job; progress, then the outcome or the error, go back.
+ * The engine thread's side of the protocol: inputs arrive one message each, their rows in slices
+ * after them (so no single message is large to copy), then `run` starts the job; progress, then the outcome or the error, go back.
  */
 export function engineHandler(post: (a: EngineAnswer) => void): (req: EngineRequest) => void {
   const pending = new Map<number, CheckInput[]>();
@@ -33,6 +34,11 @@ export function engineHandler(post: (a: EngineAnswer) => void): (req: EngineRequ
       const list = pending.get(req.job);
       if (list) list.push(req.input);
       else pending.set(req.job, [req.input]);
+      return;
+    }
+    if (req.type === 'rows') {
+      const grid = pending.get(req.job)?.at(-1)?.grid;
+      if (grid) joinSlice(grid.sheets, req.slice);
       return;
     }
     const inputs = pending.get(req.job) ?? [];
