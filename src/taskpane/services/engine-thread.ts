@@ -131,6 +131,8 @@ class EngineThread {
     // Each input goes as its sheets' heads, then their rows in slices, with a turn for the page
     // about every frame: copying a hundred workbooks' cells is never one long task.
     const send = (req: EngineRequest) => w.postMessage(req);
+    // the task that asked (a click, with React's render of it) ends before the copying starts
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     const pause = framePause();
     for (const input of inputs) {
       if (over) break;
