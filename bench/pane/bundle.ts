@@ -40,7 +40,8 @@ export function bundleSizes(dist: string): BundleResult {
   const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
   const srcs = [...html.matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
   // what the start script loads (start.js: data-entry="taskpane.xxxxxxxx.js …")
-  const entries = [...html.matchAll(/\bdata-entry=["']([^"']*)["']/g)].flatMap((m) => m[1].split(/\s+/)).filter((f) => f !== '');
+  // (the minified page may leave the attribute unquoted when it names one file)
+  const entries = [...html.matchAll(/\bdata-entry=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)].flatMap((m) => (m[1] ?? m[2] ?? m[3]).split(/\s+/)).filter((f) => f !== '');
   const external = srcs.filter((s) => /^https?:/.test(s));
   const initialNames = [...new Set([...srcs.filter((s) => !/^https?:/.test(s)), ...entries])];
   const initial = initialNames.map((s) => jsFile(dist, s));
