@@ -1,7 +1,10 @@
 /**
- * The production pane's JavaScript: the files taskpane.html loads directly (the initial JS; office.js
- * is Microsoft's CDN script and not ours, listed apart) and the chunks the initial JS can load later
- * (found by their content hash in the initial JS, so stale files left in dist/ are not counted),
+ * The production pane's JavaScript: the initial JS — everything the page must download and run
+ * before the pane is interactive: the scripts taskpane.html loads (the ES5 start script) and the
+ * files the start script loads in turn, listed in its data-entry attribute (webpack's entry chunk
+ * with its synchronous dependencies); office.js is Microsoft's CDN script and not ours, listed
+ * apart — and the chunks the initial JS can load later, directly or through another such chunk
+ * (found by their content hash in the code that loads them, so stale files left in dist/ are not counted),
  * each raw and gzipped with node:zlib (level 9, as a static server or CDN serves them), and the
  * initial JS broken down by npm package from its source map.
  */
@@ -36,17 +39,22 @@ function jsFile(dist: string, file: string): JsFile {
 export function bundleSizes(dist: string): BundleResult {
   const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
   const srcs = [...html.matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
+  // what the start script loads (start.js: data-entry="taskpane.xxxxxxxx.js …")
+  // (the minified page may leave the attribute unquoted when it names one file)
+  const entries = [...html.matchAll(/\bdata-entry=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)].flatMap((m) => (m[1] ?? m[2] ?? m[3]).split(/\s+/)).filter((f) => f !== '');
   const external = srcs.filter((s) => /^https?:/.test(s));
-  const initial = srcs.filter((s) => !/^https?:/.test(s)).map((s) => jsFile(dist, s));
-  const initialCode = initial.map((f) => fs.readFileSync(path.join(dist, f.file), 'utf8')).join('\n');
-  const lazy = fs
-    .readdirSync(dist)
-    .filter((f) => /\.chunk\.js$/.test(f))
-    .filter((f) => {
-      const hash = /\.([0-9a-f]{8})\.chunk\.js$/.exec(f)?.[1];
-      return hash !== undefined && initialCode.includes(hash);
-    })
-    .map((f) => jsFile(dist, f));
+  const initialNames = [...new Set([...srcs.filter((s) => !/^https?:/.test(s)), ...entries])];
+  const initial = initialNames.map((s) => jsFile(dist, s));
+  // the chunks reachable from the initial JS (a chunk or worker may load further chunks)
+  const chunks = fs.readdirSync(dist).filter((f) => /\.[0-9a-f]{8}\.chunk\.js$/.test(f));
+  const found = new Set<string>();
+  let frontier = initialNames;
+  while (frontier.length > 0) {
+    const code = frontier.map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n');
+    frontier = chunks.filter((f) => !found.has(f) && code.includes(/\.([0-9a-f]{8})\.chunk\.js$/.exec(f)?.[1] ?? '\u0000'));
+    frontier.forEach((f) => found.add(f));
+  }
+  const lazy = [...found].sort().map((f) => jsFile(dist, f));
 
   const groups = new Map<string, string[]>();
   for (const f of initial) {

@@ -3,10 +3,11 @@
  * summary, the notices, and the four tabs 校验 / 汇总 / 预警 / 设置 (TabList: arrow keys move between
  * tabs). In standalone mode the "打开文件" bar sits above the tabs.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { FluentProvider, Tab, TabList, webLightTheme } from '@fluentui/react-components';
 import type { Config } from '../domain/config/schema';
-import { defaultConfig, parseConfigText } from '../domain/config/validate';
+import { parseConfig } from './config-load';
+import { defaultConfig } from './default-config';
 import type { CheckReport, Lang } from '../domain/types';
 import type { SummaryReport } from '../domain/summary/types';
 import { I18nContext, makeI18n } from './i18n/i18n';
@@ -57,9 +58,10 @@ export function App(props: AppProps) {
     let live = true;
     services
       .loadStoredConfig()
-      .then((text) => {
-        if (!live || text === null) return;
-        const r = parseConfigText(text);
+      // zod is loaded only when the workbook holds a configuration
+      .then((text) => (text === null ? null : parseConfig(text)))
+      .then((r) => {
+        if (!live || r === null) return;
         if (r.ok) {
           setConfig(r.config);
           notify(notice('info', both('configLoadedFromWorkbook', { name: r.config.name })));
@@ -73,6 +75,10 @@ export function App(props: AppProps) {
     };
   }, [services, notify]);
 
+  // Results arrive from the engine thread: rendered as transitions (in slices, not one long task).
+  const onReport = useCallback((r: CheckReport) => startTransition(() => setReport(r)), []);
+  const onSummary = useCallback((r: SummaryReport) => startTransition(() => setSummary(r)), []);
+
   const onConfig = useCallback((c: Config) => {
     setConfig(c);
     // Results computed under another configuration no longer hold.
@@ -83,9 +89,13 @@ export function App(props: AppProps) {
   const openFiles = async (picked: File[]) => {
     setOpening(true);
     try {
-      setFiles(await services.openFiles(picked));
-      setReport(null);
-      setSummary(null);
+      const opened = await services.openFiles(picked);
+      // a transition: React renders a long list in slices, the page stays responsive
+      startTransition(() => {
+        setFiles(opened);
+        setReport(null);
+        setSummary(null);
+      });
     } catch (e) {
       notify(notice('error', errorText(e), { title: both('errorTitle') }));
     } finally {
@@ -115,8 +125,8 @@ export function App(props: AppProps) {
                 <Tab value="settings">{t('tabSettings')}</Tab>
               </TabList>
               <div role="tabpanel" aria-label={t(tabLabel(tab))}>
-                {tab === 'check' && <CheckTab config={config} report={report} onReport={setReport} hasFiles={files.length > 0} />}
-                {tab === 'summary' && <SummaryTab config={config} summary={summary} onSummary={setSummary} hasFiles={files.length > 0} />}
+                {tab === 'check' && <CheckTab config={config} report={report} onReport={onReport} hasFiles={files.length > 0} />}
+                {tab === 'summary' && <SummaryTab config={config} summary={summary} onSummary={onSummary} hasFiles={files.length > 0} />}
                 {tab === 'warnings' && <WarningsTab config={config} summary={summary} />}
                 {tab === 'settings' && <SettingsTab config={config} onConfig={onConfig} onLang={setLang} />}
               </div>

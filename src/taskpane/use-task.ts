@@ -2,7 +2,7 @@
  * A long-running action with progress and cancel: one at a time, errors turned into a bilingual
  * notice (never an unhandled rejection), cancellation reported as such.
  */
-import { useCallback, useRef, useState } from 'react';
+import { startTransition, useCallback, useRef, useState } from 'react';
 import { errorText, isAbort, notice, both, useNotify } from './notices';
 
 export interface Task {
@@ -23,10 +23,14 @@ export function useTask(): Task {
       if (ctrl.current) return undefined;
       const c = new AbortController();
       ctrl.current = c;
-      setRunning(true);
-      setFraction(0);
+      // transitions: the progress panel renders in slices, never as one long task of the click
+      startTransition(() => {
+        setRunning(true);
+        setFraction(0);
+      });
+      const progress = (f: number) => startTransition(() => setFraction(f));
       try {
-        return await fn(c.signal, setFraction);
+        return await fn(c.signal, progress);
       } catch (e) {
         if (isAbort(e) || c.signal.aborted) notify(notice('info', both('cancelled')));
         else notify(notice('error', errorText(e), { title: both('errorTitle') }));

@@ -104,7 +104,31 @@ describe('standalone pane in Chromium', () => {
       `${totals.error} 个错误, ${totals.warning} 个警告, ${totals.info} 个提示`,
     );
     await expect(page.getByTestId('finding').count()).resolves.toBe(totals.error + totals.warning + totals.info);
+    // the check ran in the engine thread (a Web Worker), not on the page
+    expect(page.workers().some((w) => /engine-worker\.[0-9a-f]+\.chunk\.js$/.test(w.url()))).toBe(true);
     await screenshot(page, '1-check');
+  });
+
+  it('checks on the page where there is no Web Worker, showing the very same findings', async () => {
+    const bare = await browser.context.newPage();
+    const errors: string[] = [];
+    bare.on('pageerror', (e) => errors.push(e.message));
+    // an embedded browser without workers: neither the reader nor the engine thread can start
+    await bare.addInitScript(() => {
+      delete (window as { Worker?: unknown }).Worker;
+    });
+    await routeOfficeJs(bare, 'local');
+    await bare.goto(served.url);
+    await bare.getByTestId('pane').waitFor();
+    await openAndCheck(bare);
+    try {
+      expect(bare.workers()).toEqual([]);
+      await expect(bare.getByTestId('counts').textContent()).resolves.toBe(await page.getByTestId('counts').textContent());
+      await expect(bare.getByTestId('finding').allTextContents()).resolves.toEqual(await page.getByTestId('finding').allTextContents());
+      expect(errors).toEqual([]);
+    } finally {
+      await bare.close();
+    }
   });
 
   it('downloads an annotated workbook whose user cells are unchanged', async () => {

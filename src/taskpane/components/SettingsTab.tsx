@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Select } from '@fluentui/react-components';
 import type { Config } from '../../domain/config/schema';
-import { configFileTooLarge, defaultConfig, parseConfigText } from '../../domain/config/validate';
+import { configTooLarge, parseConfig } from '../config-load';
+import { defaultConfig } from '../default-config';
 import type { Bilingual, Lang } from '../../domain/types';
 import { useServices } from '../services/context';
 import { saveBlob } from '../services/download';
@@ -37,8 +38,7 @@ export function SettingsTab(props: SettingsTabProps) {
     void action(async () => {
       const file = files[0];
       // Refuse by size before reading the whole file into memory.
-      const tooLarge = configFileTooLarge(file.size);
-      const result = tooLarge ? { ok: false as const, problems: [tooLarge] } : parseConfigText(await readText(file));
+      const result = (await configTooLarge(file.size)) ?? (await parseConfig(await readText(file)));
       if (!result.ok) {
         setRefused({ file: file.name, problems: result.problems });
         return;

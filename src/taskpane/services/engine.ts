@@ -1,32 +1,25 @@
 /**
  * The real PaneServices: every figure, finding and sheet comes from the engine (checkWorkbooks,
  * summarise, summarySheets, findingsSheet, archiveRows, historySheet) through a workbook port; this
- * module only routes data between them, the workbook(s) and the browser.
+ * module only routes data between them, the workbook(s) and the browser. The check and the summary
+ * run in the engine thread (engine-thread.ts: a Web Worker, else the page); the rest of the engine
+ * the page needs for a user's action (the sheets written, highlights, the bulletin) is loaded with
+ * the first such action (page-engine.ts), so none of it is in the pane's first chunk.
  */
 import type { Config } from '../../domain/config/schema';
-import { defaultConfig } from '../../domain/config/validate';
-import { checkWorkbooksAsync, type CheckInput, type CheckResult } from '../../domain/check';
-import { summarise, summarySheets, archiveRows } from '../../domain/summary';
-import { bulletinModel } from '../../domain/bulletin';
+import type { CheckInput } from '../../domain/check';
 import type { SummaryReport } from '../../domain/summary/types';
-import { findingsSheet } from '../../domain/output/findings-sheet';
-import { historySheet, mergeHistory } from '../../domain/recognise/history-sheet';
 import { TOOL_SHEETS, type WorkbookPort } from '../../domain/port';
 import type { Bilingual, CheckReport, HistoryRow, Lang } from '../../domain/types';
-import { highlightsOf, reportForFile } from '../../domain/output/annotations';
+import { defaultConfig } from '../default-config';
 import { saveBlob, XLSX_TYPE } from './download';
+import { runEngine } from './engine-thread';
+import type { EngineJob, EngineOutcome } from './engine-protocol';
 import type { CheckRequest, ExcelFeature, LiveRequest, OpenedFile, PaneMode, PaneServices, SummaryRequest } from './types';
 import { inputOf, inputOfOffice, openWorkbookFiles, throwIfAborted, type OfficePort, type OpenedWorkbook } from './workbook-source';
 
-/** A turn for the event loop at most every ~12 ms of work (about a frame), so input is handled. */
-function framePause(): () => Promise<void> {
-  let last = Date.now();
-  return async () => {
-    if (Date.now() - last < 12) return;
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    last = Date.now();
-  };
-}
+/** The engine code the page runs itself, loaded with the first action that needs it. */
+const pageEngine = () => import('./page-engine');
 
 /** The annotated copy's name: always an .xlsx, whatever the file's own format (盘锦.xls → 盘锦-核查.xlsx). */
 function annotatedName(name: string): string {
@@ -84,26 +77,25 @@ export class EngineServices implements PaneServices {
     return out;
   }
 
-  private async run(inputs: CheckInput[], config: Config, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<CheckResult> {
+  /** The check (and, with `summary`, the summary) in the engine thread; the session's history kept as before. */
+  private async run(
+    inputs: CheckInput[],
+    config: Config,
+    signal?: AbortSignal,
+    onProgress?: (f: number) => void,
+    summary?: { include: string[] },
+  ): Promise<EngineOutcome> {
     throwIfAborted(signal);
-    // The async check gives the browser a turn about every frame, so the cancel button is handled
-    // during a long check; the abort is honoured between its progress steps.
-    const result = await checkWorkbooksAsync(
-      inputs,
-      {
-        config,
-        history: this.history.length > 0 && this.archivedHere ? this.history : undefined,
-        onProgress: (f: number) => {
-          throwIfAborted(signal);
-          onProgress?.(0.5 + f / 2);
-        },
-      },
-      framePause(),
-    );
-    if (!this.archivedHere) this.history = result.history;
-    return result;
+    const job: EngineJob = {
+      config,
+      history: this.history.length > 0 && this.archivedHere ? this.history : undefined,
+      // the summary reads the months archived here, else the history the check read
+      ...(summary ? { summary: { include: summary.include, history: this.archivedHere ? this.history : null } } : {}),
+    };
+    const outcome = await runEngine(inputs, job, { signal, onProgress: (f: number) => onProgress?.(0.5 + f / 2) });
+    if (!this.archivedHere) this.history = outcome.history;
+    return outcome;
   }
-
 
   async check(req: CheckRequest): Promise<CheckReport> {
     let sheets = req.sheets;
@@ -122,6 +114,7 @@ export class EngineServices implements PaneServices {
   }
 
   async highlight(report: CheckReport): Promise<{ count: number; notice: Bilingual | null }> {
+    const { highlightsOf } = await pageEngine();
     let count = 0;
     for (const { name, port } of this.ports()) {
       const items = highlightsOf(report, this.office ? null : name);
@@ -144,10 +137,12 @@ export class EngineServices implements PaneServices {
 
   async writeFindings(report: CheckReport, lang: Lang): Promise<void> {
     if (!this.office) return;
+    const { findingsSheet } = await pageEngine();
     await this.office.writeSheets([findingsSheet(report, lang)]);
   }
 
   async downloadAnnotated(report: CheckReport, lang: Lang, config: Config): Promise<string[]> {
+    const { findingsSheet, highlightsOf, reportForFile } = await pageEngine();
     const names: string[] = [];
     const custom = JSON.stringify(config) !== JSON.stringify(defaultConfig());
     for (const w of this.opened) {
@@ -184,25 +179,22 @@ export class EngineServices implements PaneServices {
     if (req.extraFiles.length > 0) {
       for (const w of await openWorkbookFiles(req.extraFiles)) inputs.push(await inputOf(w, req.signal));
     }
-    const result = await this.run(inputs, req.config, req.signal, req.onProgress);
-    this.summarisedReport = result.report;
-    return summarise({
-      report: result.report,
-      register: result.register,
-      history: this.history,
-      config: req.config,
-      include: req.include,
-    });
+    const outcome = await this.run(inputs, req.config, req.signal, req.onProgress, { include: req.include });
+    this.summarisedReport = outcome.report;
+    if (!outcome.summary) throw new Error('the engine thread returned no summary');
+    return outcome.summary;
   }
 
   async writeSummary(summary: SummaryReport, config: Config, lang: Lang, withWarnings: boolean): Promise<void> {
     if (!this.office) return;
+    const { summarySheets } = await pageEngine();
     const sheets = summarySheets(summary, config, lang).filter((s) => withWarnings || s.name !== TOOL_SHEETS.warnings);
     await this.office.writeSheets(sheets);
   }
 
   async archive(summary: SummaryReport): Promise<number> {
     if (!this.summarisedReport) return 0;
+    const { archiveRows, historySheet, mergeHistory } = await pageEngine();
     const rows = archiveRows(summary, this.summarisedReport);
     this.history = mergeHistory(this.history, rows);
     this.archivedHere = true;
@@ -212,6 +204,7 @@ export class EngineServices implements PaneServices {
 
   async downloadSummary(summary: SummaryReport, config: Config, lang: Lang): Promise<string> {
     const { XlsxWorkbookPort } = await import('../../xlsx/xlsx-port');
+    const { summarySheets, historySheet } = await pageEngine();
     const period = summary.period ?? '';
     const name = `汇总${period ? '-' + period : ''}.xlsx`;
     const port = XlsxWorkbookPort.create(name);
@@ -228,6 +221,7 @@ export class EngineServices implements PaneServices {
    * renderer is loaded on demand, so it stays out of the pane's first chunk.
    */
   async downloadBulletin(summary: SummaryReport, config: Config, final: boolean): Promise<string> {
+    const { bulletinModel } = await pageEngine();
     const doc = bulletinModel(summary, config, { final });
     const { renderBulletin, DOCX_TYPE } = await import('../../docx/render-bulletin');
     saveBlob(doc.fileName, await renderBulletin(doc), DOCX_TYPE);

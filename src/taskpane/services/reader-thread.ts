@@ -9,11 +9,13 @@
 import { inputError } from '../../xlsx/guard/codes';
 import { Serial } from '../../xlsx/open/hand-over';
 import type { ReadResult } from '../../xlsx/open/read-workbook';
+import { joinSlice, type RowSlice } from './grid-slices';
 
 /** How long the pane lets one file be read. A monthly report reads in tens of milliseconds. */
 export const READ_TIME_LIMIT_MS = 10_000;
 
-type Answer = { ready: true } | { id: number; result: ReadResult };
+/** the result first (its sheets without rows, and how many row slices follow), then the slices */
+type Answer = { ready: true } | { id: number; result: ReadResult; slices?: number } | { id: number; slice: RowSlice };
 
 function refused(code: 'E_TIMEOUT' | 'E_TOO_LARGE'): ReadResult {
   return { ok: false, error: inputError(code), format: null };
@@ -73,8 +75,19 @@ class ReaderThread {
         resolve(r);
       };
       const timer = setTimeout(() => finish('timeout'), READ_TIME_LIMIT_MS);
+      let head: ReadResult | null = null;
+      let waiting = 0;
       w.onmessage = (e: MessageEvent<Answer>) => {
-        if ('id' in e.data && e.data.id === id) finish(e.data.result);
+        const a = e.data;
+        if (!('id' in a) || a.id !== id) return;
+        if ('result' in a) {
+          head = a.result;
+          waiting = a.slices ?? 0;
+        } else if (head?.ok) {
+          joinSlice(head.sheets, a.slice);
+          waiting--;
+        }
+        if (head && waiting === 0) finish(head);
       };
       // a worker that dies while reading has almost always run out of memory on the file
       w.onerror = () => finish('lost');
