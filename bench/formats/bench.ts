@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { initialFiles } from '../pane/bundle';
 import { readWorkbookBytes } from '../../src/xlsx/open/read-workbook';
 import { ensureCliFresh } from '../lib/builds';
 import { loadAverage } from '../lib/machine';
@@ -60,11 +61,11 @@ const gz = (b: Buffer): number => gzipSync(b, { level: 9 }).byteLength;
 export function paneChunks(dist: string): PaneChunks | null {
   const htmlFile = path.join(dist, 'taskpane.html');
   if (!fs.existsSync(htmlFile)) return null;
-  const html = fs.readFileSync(htmlFile, 'utf8');
-  const initialFiles = [...html.matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+  // the start script and the entry chunk it loads (bench/pane's definition of the initial JS)
+  const initialNames = initialFiles(dist).initialNames;
   // a name only SheetJS's own code holds (its compound-file writer), not the project's code that loads it
   const sheetJsMark = /cfb_add/;
-  const initial = initialFiles.map((f) => {
+  const initial = initialNames.map((f) => {
     const b = fs.readFileSync(path.join(dist, f));
     return { file: f, bytes: b.byteLength, gzip: gz(b) };
   });
@@ -78,7 +79,7 @@ export function paneChunks(dist: string): PaneChunks | null {
     const hash = /\.([0-9a-f]{8})\.chunk\.js$/.exec(sheetJsFile)?.[1] ?? '\u0000';
     loadedBy = chunks.find((f) => f !== sheetJsFile && fs.readFileSync(path.join(dist, f), 'utf8').includes(hash)) ?? null;
   }
-  const sheetJsInInitial = initialFiles.some((f) => sheetJsMark.test(fs.readFileSync(path.join(dist, f), 'utf8')));
+  const sheetJsInInitial = initialNames.some((f) => sheetJsMark.test(fs.readFileSync(path.join(dist, f), 'utf8')));
   return { initial, sheetJs, loadedBy, sheetJsInInitial };
 }
 

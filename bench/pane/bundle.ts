@@ -36,7 +36,8 @@ function jsFile(dist: string, file: string): JsFile {
   return { file, bytes: b.byteLength, gzip: gz(b) };
 }
 
-export function bundleSizes(dist: string): BundleResult {
+/** The initial JS's files (the page's own scripts, then what the start script loads) and the CDN scripts. */
+export function initialFiles(dist: string): { initialNames: string[]; external: string[] } {
   const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
   const srcs = [...html.matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
   // what the start script loads (start.js: data-entry="taskpane.xxxxxxxx.js …")
@@ -44,6 +45,11 @@ export function bundleSizes(dist: string): BundleResult {
   const entries = [...html.matchAll(/\bdata-entry=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)].flatMap((m) => (m[1] ?? m[2] ?? m[3]).split(/\s+/)).filter((f) => f !== '');
   const external = srcs.filter((s) => /^https?:/.test(s));
   const initialNames = [...new Set([...srcs.filter((s) => !/^https?:/.test(s)), ...entries])];
+  return { initialNames, external };
+}
+
+export function bundleSizes(dist: string): BundleResult {
+  const { initialNames, external } = initialFiles(dist);
   const initial = initialNames.map((s) => jsFile(dist, s));
   // the chunks reachable from the initial JS (a chunk or worker may load further chunks)
   const chunks = fs.readdirSync(dist).filter((f) => /\.[0-9a-f]{8}\.chunk\.js$/.test(f));
