@@ -14,6 +14,7 @@ import type { TripRow } from './roundtrips/bench';
 import { MAX_SEPARATE_AREAS } from '../src/excel/highlight';
 import { MEMORY_TARGET_KB, NEAR_LINEAR_K, type ScaleRow } from './scale/bench';
 import type { TablesResult } from './tables/bench';
+import { targetsSection } from './targets';
 
 export interface RunResults {
   quick: boolean;
@@ -177,6 +178,12 @@ collection freed and dropping those a scavenge freed: what reaches the old gener
   copying each with a spread (the copies of every zone's figures for the month and three 历史数据
   periods were the largest thing one run promoted: 25 of 93 KB per zone). What reaches the old
   generation in one 1,000-zone run: 126 → 74 KB per zone.
+- **The summary's speed work (benchmark 3) cut memory too**: the exact decimal work on safe integers
+  instead of \`String(x)\` and BigInt, no object spreads, past months built only for the indicators
+  read, city and province groups pushed instead of copied once per zone. Merged with the cuts above,
+  one 5,000-zone run went from 75.9 to about 56 KB per zone (two runs: 55.6 and 57.0). The account
+  below was profiled before that merge; its \`String(x)\` strings and past-month figures are now
+  smaller.
 - **What remains** (one 1,000-zone run, per zone, of the 74 KB promoted): results kept ~23 KB —
   the check's ~11 (a ParsedRecord ~170 B and an IndicatorRecord ~130 B per record, each figure a
   boxed double, its Growth), the summary's ~6; the summary's working structures ~35 KB, all alive
@@ -557,6 +564,8 @@ The machine is shared with other developers: load averages are printed with each
 comparisons are ratios of runs alternated in the same process, so a busy phase hits both sides.
 Times are medians of repeated runs after a warm-up. No benchmark is a test and no test asserts a
 time.${r.buildNote ? `\n\nNote: ${r.buildNote}.` : ''}
+
+${targetsSection(r)}
 
 ${scaleSection(r.scale)}
 
