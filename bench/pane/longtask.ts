@@ -59,11 +59,11 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
 export function mainThreadTasks(events: TraceEvent[], windowMs?: number): { wall: number; cpu: number }[] {
   // Only the measured window: it ends at the page's console.timeStamp mark two frames after the
   // counts and starts windowMs (performance.now() from the files handed over to that mark) before
-  // it; the trace also holds the pane's own start-up tasks before the files were given (seen: a
-  // 1.2 s task), which are not the check's. (A mark at the start is not always in the trace.)
+  // it, counting the tasks that start in it; the trace also holds the pane's own tasks before the
+  // files were given (seen: a 1.2 s task ending as the files were handed over), not the check's. (A mark at the start is not always in the trace.)
   const to = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'zr:done')?.ts;
   const from = to !== undefined && windowMs !== undefined ? to - windowMs * 1000 : undefined;
-  const inWindow = (e: TraceEvent) => from === undefined || to === undefined || e.ts === undefined || (e.ts + (e.dur ?? 0) >= from && e.ts <= to);
+  const inWindow = (e: TraceEvent) => from === undefined || to === undefined || e.ts === undefined || (e.ts >= from && e.ts <= to);
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const byThread = new Map<string, { wall: number; cpu: number }[]>();
   for (const e of events) {
