@@ -29,7 +29,9 @@ const RESULTS_JSON = path.join(__dirname, 'results.json');
 
 /** results.json → results.md again (after editing report.ts, without measuring again). */
 function reportOnly(): void {
-  const r = JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8'), (k, v: unknown) => (k === 'started' && typeof v === 'string' ? new Date(v) : v)) as RunResults;
+  // only the run's own date becomes a Date (formats.previousInitial.started stays the string it is)
+  const raw = JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')) as Omit<RunResults, 'started'> & { started: string };
+  const r: RunResults = { ...raw, started: new Date(raw.started) };
   fs.writeFileSync(RESULTS_MD, writeResults(r));
 }
 
