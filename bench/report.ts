@@ -506,7 +506,7 @@ ${table(
   interactive: the ES5 start script and the bundle it loads (webpack's entry chunk; its synchronous dependencies are in it).
   What is left: ${top}. zod and the configuration parse are out of it (the default configuration is plain data,
   src/taskpane/default-config.ts, checked against the engine's; zod loads on the page when a stored or imported configuration
-  is read, and in the engine thread, whose rules import \`indicatorByCode\` from src/domain/config/validate.ts),
+  is read; the engine thread never loads it: its rules take \`indicatorByCode\` from src/domain/config/lookup.ts),
   and so is the engine: the check and the summary run in the engine thread's chunk, the sheets, highlights and bulletin in a
   chunk loaded with the first such action. React 19 and Fluent UI v9 (its TabList, Button, MessageBar, Tooltip and what they
   pull in: Griffel, Tabster, Floating UI) are the pane's first paint itself.

@@ -140,6 +140,23 @@ describe('production bundle: no code from strings', () => {
     expect(occurrences.filter((o) => o.pattern === 'string timer')).toEqual([]);
   });
 
+  test('the engine thread never loads zod: its chunk and every chunk it can load hold none of it', () => {
+    const chunks = fs.readdirSync(DIST).filter((f) => /\.[0-9a-f]{8}\.chunk\.js$/.test(f));
+    const worker = chunks.find((f) => f.startsWith('engine-worker.'));
+    expect(worker).toBeDefined();
+    const reached = new Set<string>([worker as string]);
+    let frontier = [worker as string];
+    while (frontier.length > 0) {
+      const code = frontier.map((f) => fs.readFileSync(path.join(DIST, f), 'utf8')).join('\n');
+      frontier = chunks.filter((f) => !reached.has(f) && code.includes(`"${/\.([0-9a-f]{8})\.chunk\.js$/.exec(f)?.[1]}"`));
+      frontier.forEach((f) => reached.add(f));
+    }
+    const withZod = [...reached].filter((f) => /\$ZodType|ZodError/.test(fs.readFileSync(path.join(DIST, f), 'utf8')));
+    expect(withZod).toEqual([]);
+    // and zod is still in the build (so the marks above would find it)
+    expect(chunks.some((f) => /\$ZodType|ZodError/.test(fs.readFileSync(path.join(DIST, f), 'utf8')))).toBe(true);
+  });
+
   test('the scanner classifies planted code: an unguarded eval or new Function is unknown', () => {
     const planted = ['x=eval(s)', 'f=new Function("a","return a")', 'g=Function("return 1")()', 'h=(0,eval)(s)', 'window.eval(s)', 'globalThis["eval"](s)'];
     for (const p of planted) {

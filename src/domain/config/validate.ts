@@ -286,7 +286,5 @@ function crossCheck(config: Config, codesPresent: Set<string>): Bilingual[] {
   return problems;
 }
 
-/** Look-up helpers over a validated catalogue. */
-export function indicatorByCode(config: Config): Map<string, Config['catalogue'][number]> {
-  return new Map(config.catalogue.map((i) => [i.code, i]));
-}
+// kept importable from here too; the engine imports it from lookup.ts (no zod there)
+export { indicatorByCode } from './lookup';

@@ -4,7 +4,7 @@
  * V-DUP works across reports and lives in duplicates.ts; V-PEER belongs to consolidation.
  */
 import type { Config } from '../config/schema';
-import { indicatorByCode } from '../config/validate';
+import { indicatorByCode } from '../config/lookup';
 import type { ParsedRecord, RecognisedReport } from '../recognise/types';
 import type { Finding, Growth, Skipped } from '../types';
 import { growthForRecord } from './derived';

@@ -8,7 +8,7 @@
  * zone is empty), so it turns no zone gray; it runs only where every covered row has the figure.
  */
 import type { Config } from '../config/schema';
-import { indicatorByCode } from '../config/validate';
+import { indicatorByCode } from '../config/lookup';
 import type { ParsedRecord, RecognisedTable, TableRow } from '../recognise/types';
 import type { Finding } from '../types';
 import { finding } from '../recognise/findings';

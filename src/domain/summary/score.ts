@@ -7,7 +7,7 @@
  * Computed from unrounded figures; the caller rounds what it shows.
  */
 import type { Config, Indicator, ScoreItem } from '../config/schema';
-import { indicatorByCode } from '../config/validate';
+import { indicatorByCode } from '../config/lookup';
 import type { ZoneData } from './consolidate';
 import { plainPct, type Figure } from './figures';
 
