@@ -12,6 +12,7 @@ import { PortError } from '../../domain/port';
 import { errorFromData, type EngineAnswer, type EngineJob, type EngineOutcome, type EngineRequest } from './engine-protocol';
 import { Serial } from '../../xlsx/open/hand-over';
 import { sliceSheets } from './grid-slices';
+import { WorkerSlot } from './worker-slot';
 
 export interface EngineRun {
   signal?: AbortSignal;
@@ -46,10 +47,7 @@ async function runOnPage(inputs: CheckInput[], job: EngineJob, run: EngineRun): 
 }
 
 class EngineThread {
-  private worker: Worker | null = null;
-  private ready: Promise<boolean> | null = null;
-  /** the worker could not start here (no Worker, a blocked chunk): run on the page */
-  private unavailable = typeof Worker !== 'function';
+  private readonly slot = new WorkerSlot(async () => (await import('./start-engine-worker')).startEngineWorker());
   private nextJob = 1;
   private readonly serial = new Serial();
   /** where the last job ran, for the benchmark and the tests */
@@ -59,35 +57,10 @@ class EngineThread {
     return this.serial.run(() => this.runNow(inputs, job, run));
   }
 
-  private async start(): Promise<boolean> {
-    const { startEngineWorker } = await import('./start-engine-worker');
-    const w = startEngineWorker();
-    this.worker = w;
-    return new Promise<boolean>((resolve) => {
-      w.onmessage = (e: MessageEvent<EngineAnswer>) => {
-        if ('ready' in e.data) resolve(true);
-      };
-      w.onerror = () => resolve(false);
-    });
-  }
-
-  private drop(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.ready = null;
-  }
-
   private async runNow(inputs: CheckInput[], job: EngineJob, run: EngineRun): Promise<EngineOutcome> {
     if (run.signal?.aborted) throw abortError();
-    if (!this.unavailable) {
-      this.ready ??= this.start().catch(() => false);
-      if (!(await this.ready)) {
-        this.unavailable = true;
-        this.drop();
-      }
-    }
-    const w = this.worker;
-    if (this.unavailable || !w) {
+    const w = await this.slot.get();
+    if (!w) {
       this.where = 'page';
       return runOnPage(inputs, job, run);
     }
@@ -102,7 +75,7 @@ class EngineThread {
         signal?.removeEventListener('abort', onAbort);
         w.onmessage = null;
         w.onerror = null;
-        if (drop) this.drop();
+        if (drop) this.slot.drop();
         fn();
       };
       const onAbort = () => finish(() => reject(abortError()), true);

@@ -10,6 +10,7 @@ import { inputError } from '../../xlsx/guard/codes';
 import { Serial } from '../../xlsx/open/hand-over';
 import type { ReadResult } from '../../xlsx/open/read-workbook';
 import { joinSlice, type RowSlice } from './grid-slices';
+import { WorkerSlot } from './worker-slot';
 
 /** How long the pane lets one file be read. A monthly report reads in tens of milliseconds. */
 export const READ_TIME_LIMIT_MS = 10_000;
@@ -23,10 +24,7 @@ function refused(code: 'E_TIMEOUT' | 'E_TOO_LARGE'): ReadResult {
 
 /** The reader thread: started on first use, replaced after a file it had to give up on. */
 class ReaderThread {
-  private worker: Worker | null = null;
-  private ready: Promise<boolean> | null = null;
-  /** the worker could not start here (no Worker, a blocked chunk): read on the page */
-  private unavailable = typeof Worker !== 'function';
+  private readonly slot = new WorkerSlot(async () => (await import('./start-read-worker')).startReadWorker());
   private next = 1;
   private readonly serial = new Serial();
 
@@ -34,34 +32,9 @@ class ReaderThread {
     return this.serial.run(() => this.readNow(bytes, name));
   }
 
-  private async start(): Promise<boolean> {
-    const { startReadWorker } = await import('./start-read-worker');
-    const w = startReadWorker();
-    this.worker = w;
-    return new Promise<boolean>((resolve) => {
-      w.onmessage = (e: MessageEvent<Answer>) => {
-        if ('ready' in e.data) resolve(true);
-      };
-      w.onerror = () => resolve(false);
-    });
-  }
-
-  private drop(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.ready = null;
-  }
-
   private async readNow(bytes: Uint8Array, name: string): Promise<ReadResult> {
-    if (!this.unavailable) {
-      this.ready ??= this.start().catch(() => false);
-      if (!(await this.ready)) {
-        this.unavailable = true;
-        this.drop();
-      }
-    }
-    const w = this.worker;
-    if (this.unavailable || !w) {
+    const w = await this.slot.get();
+    if (!w) {
       const { readWorkbookBytes } = await import('../../xlsx/open/read-workbook');
       return readWorkbookBytes(bytes, name);
     }
@@ -71,7 +44,7 @@ class ReaderThread {
         clearTimeout(timer);
         w.onmessage = null;
         w.onerror = null;
-        if (typeof r === 'string') this.drop();
+        if (typeof r === 'string') this.slot.drop();
         resolve(r);
       };
       const timer = setTimeout(() => finish('timeout'), READ_TIME_LIMIT_MS);
